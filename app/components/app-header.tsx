@@ -1,0 +1,49 @@
+import { Form, Link, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Locale } from "~/i18n/i18n";
+import type { RootData } from "~/root";
+
+export function AppHeader({ user, locale }: { user: RootData["user"]; locale: Locale }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const other: Locale = locale === "vi" ? "en" : "vi";
+  return (
+    <header className="app-header">
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <Link to="/" className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        <span>
+          <strong>{t("app.name")}</strong>
+          <small>{t("app.tagline")}</small>
+        </span>
+      </Link>
+      <div className="header-actions">
+        {user ? (
+          <div className="whoami" data-testid="whoami">
+            <span className="whoami-name">{user.name}</span>
+            <span className="whoami-role">
+              {t(`roles.${user.role}`)}
+              {user.school ? ` · ${user.school.name}` : ""}
+            </span>
+          </div>
+        ) : null}
+        <Form method="post" action="/lang" className="inline-form">
+          <input type="hidden" name="locale" value={other} />
+          <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+          <button type="submit" className="btn btn-ghost" lang={other} aria-label={`${t("nav.language")}: ${t("nav.switchTo")}`}>
+            {t("nav.switchTo")}
+          </button>
+        </Form>
+        {user ? (
+          <Form method="post" action="/logout" className="inline-form">
+            <button type="submit" className="btn btn-ghost">
+              {t("nav.signOut")}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,21 @@
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+/** One error page for 403/404/500, in the user's language. */
+export function GeneralErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 403 ? "forbidden" : status === 404 ? "notFound" : "generic";
+  if (status >= 500) console.error(error);
+  return (
+    <section className="error-page" role="alert">
+      <p className="error-status">{status}</p>
+      <h1>{t(`errors.${kind}Title`)}</h1>
+      <p>{t(`errors.${kind}`)}</p>
+      <Link to="/" className="btn btn-primary">
+        {t("errors.backHome")}
+      </Link>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { PERMISSIONS, boardAccess, can, homeFor, type Actor, type Permission, type Resource } from "./permissions";
+
+const D = "district-1";
+const A = "school-a";
+const B = "school-b";
+
+const actors: Record<string, Actor> = {
+  district_admin: { userId: "u1", role: "district_admin", districtId: D, schoolId: null },
+  observer: { userId: "u2", role: "observer", districtId: D, schoolId: null },
+  principal: { userId: "u3", role: "principal", districtId: D, schoolId: A },
+  teacher: { userId: "u4", role: "teacher", districtId: D, schoolId: A },
+};
+
+const resources: Record<string, Resource> = {
+  district: { type: "district", districtId: D },
+  ownSchool: { type: "school", districtId: D, schoolId: A },
+  otherSchool: { type: "school", districtId: D, schoolId: B },
+  ownBoard: { type: "board", districtId: D, schoolId: A },
+  otherBoard: { type: "board", districtId: D, schoolId: B },
+  campaign: { type: "campaign", districtId: D },
+  otherDistrictBoard: { type: "board", districtId: "district-2", schoolId: A },
+};
+
+const ADMIN: Permission[] = ["view:board", "view:district", "view:overview", "view:school-overview", "manage:campaign", "manage:schools", "manage:people", "manage:team", "view:audit"];
+const OBSERVER: Permission[] = ["view:board", "view:district", "view:overview", "view:school-overview"];
+const PRINCIPAL: Permission[] = ["view:board", "edit:board", "view:school-overview", "manage:team", "submit:report"];
+const TEACHER: Permission[] = ["view:board", "edit:board"];
+
+// The whole matrix, written out: role → resource → what is granted there. Anything else is refused.
+const expected: Record<string, Record<string, Permission[]>> = {
+  district_admin: { district: ADMIN, ownSchool: ADMIN, otherSchool: ADMIN, ownBoard: ADMIN, otherBoard: ADMIN, campaign: ADMIN, otherDistrictBoard: [] },
+  observer: { district: OBSERVER, ownSchool: OBSERVER, otherSchool: OBSERVER, ownBoard: OBSERVER, otherBoard: OBSERVER, campaign: OBSERVER, otherDistrictBoard: [] },
+  principal: { district: [], ownSchool: PRINCIPAL, otherSchool: [], ownBoard: PRINCIPAL, otherBoard: [], campaign: [], otherDistrictBoard: [] },
+  teacher: { district: [], ownSchool: TEACHER, otherSchool: [], ownBoard: TEACHER, otherBoard: [], campaign: [], otherDistrictBoard: [] },
+};
+
+describe("permissions: every role against every resource", () => {
+  for (const [role, actor] of Object.entries(actors)) {
+    for (const [name, resource] of Object.entries(resources)) {
+      it(`${role} on ${name}`, () => {
+        const granted = PERMISSIONS.filter((p) => can(actor, p, resource));
+        expect([...granted].sort()).toEqual([...expected[role][name]].sort());
+      });
+    }
+  }
+  it("the observer can change nothing anywhere", () => {
+    const writes = PERMISSIONS.filter((p) => !p.startsWith("view:"));
+    for (const resource of Object.values(resources)) {
+      for (const p of writes) expect(can(actors.observer, p, resource)).toBe(false);
+    }
+  });
+});
+
+describe("board access for the collaboration server", () => {
+  const own = { districtId: D, schoolId: A };
+  const other = { districtId: D, schoolId: B };
+  it("school staff write their own board and no other", () => {
+    expect(boardAccess(actors.teacher, own)).toBe("write");
+    expect(boardAccess(actors.principal, own)).toBe("write");
+    expect(boardAccess(actors.teacher, other)).toBe("none");
+    expect(boardAccess(actors.principal, other)).toBe("none");
+  });
+  it("the district office and the observer connect read-only", () => {
+    expect(boardAccess(actors.district_admin, other)).toBe("read");
+    expect(boardAccess(actors.observer, own)).toBe("read");
+  });
+  it("nobody reaches another district's boards", () => {
+    for (const actor of Object.values(actors)) expect(boardAccess(actor, { districtId: "district-2", schoolId: A })).toBe("none");
+  });
+  it("sends each role home", () => {
+    expect(homeFor(actors.teacher)).toBe("school");
+    expect(homeFor(actors.principal)).toBe("school");
+    expect(homeFor(actors.district_admin)).toBe("district");
+    expect(homeFor(actors.observer)).toBe("district");
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Who may do what: pure rules, no I/O. Every route, API call and WebSocket upgrade asks these
+ * through app/utils/permissions.server.ts; nothing else checks roles.
+ */
+export type ActorRole = "district_admin" | "observer" | "principal" | "teacher";
+
+export interface Actor {
+  userId: string;
+  role: ActorRole;
+  districtId: string;
+  /** Set for principals and teachers: the one school they belong to. */
+  schoolId: string | null;
+}
+
+export type Resource =
+  | { type: "district"; districtId: string }
+  | { type: "school"; districtId: string; schoolId: string }
+  | { type: "board"; districtId: string; schoolId: string }
+  | { type: "campaign"; districtId: string };
+
+/** Permission strings, `action:entity`; the scope (own school, whole district) is decided below. */
+export const PERMISSIONS = [
+  "view:board",
+  "edit:board",
+  "view:district",
+  "view:overview",
+  "view:school-overview",
+  "manage:campaign",
+  "manage:schools",
+  "manage:people",
+  "manage:team",
+  "submit:report",
+  "view:audit",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const DISTRICT_WIDE: readonly Permission[] = ["view:board", "view:district", "view:overview", "view:school-overview"];
+const ADMIN_ONLY: readonly Permission[] = ["manage:campaign", "manage:schools", "manage:people", "manage:team", "view:audit"];
+const PRINCIPAL_OWN_SCHOOL: readonly Permission[] = ["view:board", "edit:board", "view:school-overview", "manage:team", "submit:report"];
+const TEACHER_OWN_SCHOOL: readonly Permission[] = ["view:board", "edit:board"];
+
+export function can(actor: Actor, permission: Permission, resource: Resource): boolean {
+  if (actor.districtId !== resource.districtId) return false;
+  const ownSchool = "schoolId" in resource && actor.schoolId !== null && actor.schoolId === resource.schoolId;
+
+  switch (actor.role) {
+    case "district_admin":
+      return DISTRICT_WIDE.includes(permission) || ADMIN_ONLY.includes(permission);
+    case "observer":
+      // Sở GD&ĐT sees everything in the district and changes nothing.
+      return DISTRICT_WIDE.includes(permission);
+    case "principal":
+      return ownSchool && PRINCIPAL_OWN_SCHOOL.includes(permission);
+    case "teacher":
+      return ownSchool && TEACHER_OWN_SCHOOL.includes(permission);
+  }
+}
+
+/** Read-only or read-write access to a board's live document, for the collaboration server. */
+export function boardAccess(actor: Actor, board: { districtId: string; schoolId: string }): "none" | "read" | "write" {
+  const resource = { type: "board" as const, ...board };
+  if (can(actor, "edit:board", resource)) return "write";
+  if (can(actor, "view:board", resource)) return "read";
+  return "none";
+}
+
+/** Where each role works: used by `/` to send a signed-in user to their page. */
+export function homeFor(actor: Actor): "school" | "district" {
+  return actor.role === "principal" || actor.role === "teacher" ? "school" : "district";
+}

@@ -1,0 +1,152 @@
+import { z } from "zod";
+import { isCalendarDate } from "./dates";
+import { isValidOrderKey } from "./order-keys";
+import { CATEGORIES, CRITERIA, ORIGINS, STATUSES } from "./vocabulary";
+
+export const SCHEMA_VERSION = 1;
+export const LIMITS = {
+  title: 200,
+  description: 5000,
+  itemText: 500,
+  id: 200,
+  section: 20,
+  assignees: 100,
+  itemsPerCard: 200,
+  cardsPerBoard: 1000,
+} as const;
+
+const notBlank = (s: string) => s.trim().length > 0;
+const unique = (xs: readonly unknown[]) => new Set(xs).size === xs.length;
+
+export const idSchema = z.string().min(1).max(LIMITS.id);
+export const titleSchema = z.string().max(LIMITS.title).refine(notBlank, "must not be blank");
+export const descriptionSchema = z.string().max(LIMITS.description);
+export const itemTextSchema = z.string().max(LIMITS.itemText).refine(notBlank, "must not be blank");
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")
+  .refine(isCalendarDate, "not a calendar date");
+export const dueDateSchema = isoDateSchema.nullable();
+export const statusSchema = z.enum(STATUSES);
+export const categorySchema = z.enum(CATEGORIES);
+export const criteriaSchema = z.array(z.enum(CRITERIA)).refine(unique, "criteria repeat");
+export const orderKeySchema = z.string().refine(isValidOrderKey, "not a fractional-indexing key");
+const originSchema = z.enum(ORIGINS);
+const sectionSchema = z.string().min(1).max(LIMITS.section);
+
+type Provenance = { origin: "template" | "school"; templateId: string | null; archived: boolean };
+
+// Template things always name the template entry they came from; school things
+// never do, and only template things can be archived (by the district).
+function checkProvenance(value: Provenance, ctx: z.RefinementCtx) {
+  if (value.origin === "template" && value.templateId === null) {
+    ctx.addIssue({ code: "custom", path: ["templateId"], message: "template origin needs a templateId" });
+  }
+  if (value.origin === "school" && value.templateId !== null) {
+    ctx.addIssue({ code: "custom", path: ["templateId"], message: "school origin has no templateId" });
+  }
+  if (value.origin === "school" && value.archived) {
+    ctx.addIssue({ code: "custom", path: ["archived"], message: "only template entries are archived" });
+  }
+}
+
+export const checklistItemSchema = z
+  .strictObject({
+    id: idSchema,
+    text: itemTextSchema,
+    done: z.boolean(),
+    doneBy: idSchema.nullable(),
+    doneAt: z.iso.datetime().nullable(),
+    position: orderKeySchema,
+    origin: originSchema,
+    templateId: idSchema.nullable(),
+    needsEvidence: z.boolean(),
+    archived: z.boolean(),
+  })
+  .superRefine((item, ctx) => {
+    checkProvenance(item, ctx);
+    if (item.done !== (item.doneAt !== null)) {
+      ctx.addIssue({ code: "custom", path: ["doneAt"], message: "doneAt is set exactly when done" });
+    }
+    if (!item.done && item.doneBy !== null) {
+      ctx.addIssue({ code: "custom", path: ["doneBy"], message: "doneBy is null when not done" });
+    }
+  });
+
+export const cardSchema = z
+  .strictObject({
+    id: idSchema,
+    title: titleSchema,
+    description: descriptionSchema,
+    category: categorySchema,
+    criteria: criteriaSchema,
+    dueDate: dueDateSchema,
+    assignees: z.array(idSchema).max(LIMITS.assignees).refine(unique, "assignees repeat"),
+    status: statusSchema,
+    position: orderKeySchema,
+    origin: originSchema,
+    templateId: idSchema.nullable(),
+    section: sectionSchema.nullable(),
+    createdBy: idSchema.nullable(),
+    archived: z.boolean(),
+    checklist: z.array(checklistItemSchema).max(LIMITS.itemsPerCard),
+  })
+  .superRefine((card, ctx) => {
+    checkProvenance(card, ctx);
+    if (!unique(card.checklist.map((i) => i.id))) {
+      ctx.addIssue({ code: "custom", path: ["checklist"], message: "checklist item ids repeat" });
+    }
+    const templateItems = card.checklist.filter((i) => i.origin === "template");
+    if (card.origin === "school" && templateItems.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["checklist"], message: "a school card has no template items" });
+    }
+    if (!unique(templateItems.map((i) => i.templateId))) {
+      ctx.addIssue({ code: "custom", path: ["checklist"], message: "template item ids repeat" });
+    }
+  });
+
+export const boardSchema = z
+  .strictObject({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    columns: z.tuple([z.literal("planned"), z.literal("in_progress"), z.literal("done")]),
+    templateVersion: z.number().int().nonnegative().optional(),
+    cards: z.array(cardSchema).max(LIMITS.cardsPerBoard),
+  })
+  .superRefine((board, ctx) => {
+    if (!unique(board.cards.map((c) => c.id))) {
+      ctx.addIssue({ code: "custom", path: ["cards"], message: "card ids repeat" });
+    }
+    const templateIds = board.cards.filter((c) => c.origin === "template").map((c) => c.templateId);
+    if (!unique(templateIds)) {
+      ctx.addIssue({ code: "custom", path: ["cards"], message: "template card ids repeat" });
+    }
+  });
+
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+export type Card = z.infer<typeof cardSchema>;
+export type Board = z.infer<typeof boardSchema>;
+
+/** A district requirement as it is written into every school's board. */
+export const templateCardSchema = z.strictObject({
+  templateId: idSchema,
+  section: sectionSchema.nullable(),
+  category: categorySchema,
+  criteria: criteriaSchema,
+  title: titleSchema,
+  description: descriptionSchema,
+  dueDate: dueDateSchema,
+  checklist: z.array(
+    z.strictObject({ templateId: idSchema, text: itemTextSchema, needsEvidence: z.boolean() }),
+  ),
+});
+export type TemplateCard = z.infer<typeof templateCardSchema>;
+
+/** One line per problem, path first: short enough for a toast or a log line. */
+export function describeZodError(error: z.ZodError, max = 5): string {
+  const lines = error.issues.slice(0, max).map((issue) => {
+    const path = issue.path.map(String).join(".");
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  const more = error.issues.length - lines.length;
+  return more > 0 ? `${lines.join("; ")}; and ${more} more` : lines.join("; ");
+}

@@ -1,0 +1,102 @@
+import { boardSchema, describeZodError, type Board, type Card, type ChecklistItem } from "./schema";
+
+// What a school's replica may not do to a board, whatever its client: the
+// server decodes the board before and after an incoming update and asks this.
+// The district changes templates through its own trusted path, not this one.
+
+export type TransitionCode =
+  | "invalid_board"
+  | "meta_locked"
+  | "template_card_deleted"
+  | "template_item_deleted"
+  | "field_locked"
+  | "template_forged"
+  | "wrong_actor";
+
+export type TransitionResult = { ok: true } | { ok: false; code: TransitionCode; message: string };
+
+const refuse = (code: TransitionCode, message: string): TransitionResult => ({ ok: false, code, message });
+
+// Provenance and authorship: set once when a card or item is created.
+const LOCKED_CARD_FIELDS = ["origin", "templateId", "section", "createdBy", "archived"] as const;
+const LOCKED_ITEM_FIELDS = ["origin", "templateId", "archived"] as const;
+// The district decides which of its items need evidence.
+const LOCKED_TEMPLATE_ITEM_FIELDS = [...LOCKED_ITEM_FIELDS, "needsEvidence"] as const;
+
+/**
+ * With `actorId`, also checks that whatever the update creates or ticks is in
+ * the actor's name: new cards' createdBy and newly ticked items' doneBy.
+ */
+export function validateTransition(
+  before: Board,
+  after: Board,
+  options: { actorId?: string } = {},
+): TransitionResult {
+  const parsed = boardSchema.safeParse(after);
+  if (!parsed.success) return refuse("invalid_board", describeZodError(parsed.error));
+  if (before.templateVersion !== after.templateVersion) {
+    return refuse("meta_locked", "templateVersion is set by the district");
+  }
+  const afterCards = new Map(after.cards.map((c) => [c.id, c]));
+  for (const old of before.cards) {
+    const card = afterCards.get(old.id);
+    if (!card) {
+      if (old.origin === "template") {
+        return refuse("template_card_deleted", `card ${old.id} is a district requirement`);
+      }
+      continue;
+    }
+    const locked = changedField(old, card, LOCKED_CARD_FIELDS);
+    if (locked) return refuse("field_locked", `card ${old.id}: ${locked} cannot change`);
+    const items = checkItems(old, card, options.actorId);
+    if (!items.ok) return items;
+  }
+  const beforeIds = new Set(before.cards.map((c) => c.id));
+  for (const card of after.cards) {
+    if (beforeIds.has(card.id)) continue;
+    if (card.origin !== "school") return refuse("template_forged", `new card ${card.id} claims template origin`);
+    if (options.actorId !== undefined && card.createdBy !== options.actorId) {
+      return refuse("wrong_actor", `new card ${card.id} must be created by ${options.actorId}`);
+    }
+    const items = checkItems(null, card, options.actorId);
+    if (!items.ok) return items;
+  }
+  return { ok: true };
+}
+
+function checkItems(old: Card | null, card: Card, actorId: string | undefined): TransitionResult {
+  const afterItems = new Map(card.checklist.map((i) => [i.id, i]));
+  const beforeItems = new Map((old?.checklist ?? []).map((i) => [i.id, i]));
+  for (const prev of beforeItems.values()) {
+    const item = afterItems.get(prev.id);
+    if (!item) {
+      if (prev.origin === "template") {
+        return refuse("template_item_deleted", `item ${prev.id} of card ${card.id} is a district requirement`);
+      }
+      continue;
+    }
+    const fields = prev.origin === "template" ? LOCKED_TEMPLATE_ITEM_FIELDS : LOCKED_ITEM_FIELDS;
+    const locked = changedField(prev, item, fields);
+    if (locked) return refuse("field_locked", `item ${prev.id} of card ${card.id}: ${locked} cannot change`);
+  }
+  for (const item of card.checklist) {
+    const prev = beforeItems.get(item.id);
+    if (!prev && item.origin !== "school") {
+      return refuse("template_forged", `new item ${item.id} of card ${card.id} claims template origin`);
+    }
+    if (actorId !== undefined && newlyTicked(prev, item) && item.doneBy !== actorId) {
+      return refuse("wrong_actor", `item ${item.id} must be ticked by ${actorId}`);
+    }
+  }
+  return { ok: true };
+}
+
+function newlyTicked(prev: ChecklistItem | undefined, item: ChecklistItem): boolean {
+  if (!item.done) return false;
+  return !prev || !prev.done || prev.doneBy !== item.doneBy || prev.doneAt !== item.doneAt;
+}
+
+function changedField<T extends object>(a: T, b: T, fields: readonly (keyof T)[]): string | null {
+  for (const field of fields) if (a[field] !== b[field]) return String(field);
+  return null;
+}

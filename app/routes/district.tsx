@@ -1,0 +1,100 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { LEVELS, WARDS } from "~/domain";
+import { formatDate } from "~/i18n/format";
+import { currentCampaign, deadlineDate } from "~/models/board.server";
+import { getDb } from "~/utils/db.server";
+import { requirePermission } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Các trường · Campaign Board" }];
+
+const filtersSchema = z.object({ level: z.enum(LEVELS).optional().catch(undefined) });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "view:district", (u) => ({ type: "district", districtId: u.districtId }));
+  const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const db = getDb();
+  const [district, campaign, schools] = await Promise.all([
+    db.district.findUniqueOrThrow({ where: { id: user.districtId } }),
+    currentCampaign(user.districtId),
+    db.school.findMany({
+      where: { districtId: user.districtId, active: true, ...(filters.level ? { level: filters.level } : {}) },
+      orderBy: [{ ward: "asc" }, { level: "asc" }],
+      include: { boards: { select: { id: true, campaignId: true, stat: { select: { itemsDone: true, itemsTotal: true } } } } },
+    }),
+  ]);
+  return {
+    district: { name: district.name },
+    campaign: campaign && { name: campaign.name, deadline: deadlineDate(campaign.deadline) },
+    level: filters.level ?? null,
+    schools: schools.map((s) => {
+      const board = s.boards.find((b) => b.campaignId === campaign?.id);
+      return {
+        slug: s.slug,
+        name: s.name,
+        level: s.level,
+        ward: WARDS.find((w) => w.slug === s.ward)?.name ?? s.ward,
+        progress: board?.stat ? { done: board.stat.itemsDone, total: board.stat.itemsTotal } : null,
+      };
+    }),
+  };
+}
+
+export default function District() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  return (
+    <section className="stack">
+      <header className="page-header">
+        <div>
+          <p className="eyebrow">{data.district.name}</p>
+          <h1>{t("district.title")}</h1>
+          {data.campaign ? (
+            <p className="muted">
+              {data.campaign.name} · {t("board.deadline")}: <strong>{formatDate(data.campaign.deadline)}</strong>
+            </p>
+          ) : null}
+        </div>
+        <p className="demo-badge">{t("app.demoNotice")}</p>
+      </header>
+      <nav className="chips" aria-label={t("district.filterLevel")}>
+        {[null, ...LEVELS].map((level) => {
+          const next = new URLSearchParams(params);
+          if (level) next.set("level", level);
+          else next.delete("level");
+          const active = (data.level ?? null) === level;
+          return (
+            <Link key={level ?? "all"} to={`?${next}`} className={`chip${active ? " chip-active" : ""}`} aria-current={active ? "page" : undefined}>
+              {level ? t(`levels.${level}`) : t("district.all")}
+            </Link>
+          );
+        })}
+      </nav>
+      <p className="muted">{t("district.count", { count: data.schools.length })}</p>
+      <ul className="school-list">
+        {data.schools.map((s) => (
+          <li key={s.slug} className="school-row">
+            <Link to={`/schools/${s.slug}`} className="school-name">
+              {s.name}
+            </Link>
+            <span className={`level-tag level-${s.level}`}>{t(`levels.${s.level}`)}</span>
+            <span className="muted">{s.ward}</span>
+            {s.progress ? (
+              <span className="progress-inline" aria-label={t("board.progressValue", s.progress)}>
+                <progress max={s.progress.total} value={s.progress.done} />
+                <span>
+                  {s.progress.done}/{s.progress.total}
+                </span>
+              </span>
+            ) : (
+              <span className="muted">—</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { z } from "zod";
+import { LOCALES } from "~/i18n/i18n";
+import { localeCookie } from "~/utils/locale.server";
+
+const schema = z.object({
+  locale: z.enum(LOCALES),
+  redirectTo: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.startsWith("/") && !v.startsWith("//") ? v : "/")),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw new Response("Unknown language", { status: 400 });
+  return redirect(parsed.data.redirectTo, { headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) } });
+}
+
+export async function loader() {
+  return redirect("/");
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+/** The one error shape of the JSON API: {"error":{"code","message"}}. */
+export function apiError(status: number, code: string, message: string, headers?: HeadersInit): Response {
+  return Response.json({ error: { code, message } }, { status, headers });
+}
+
+/** Thrown from loaders/actions; caught by `handleApi` and turned into the JSON error shape. */
+export class ApiError extends Error {
+  constructor(
+    public status: number,
+    public code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+  toResponse() {
+    return apiError(this.status, this.code, this.message);
+  }
+}
+
+export const MAX_JSON_BYTES = 256 * 1024;
+
+/** Reads and validates a JSON body: 413 when too large, 400 when not JSON, 422 when it fails the schema. */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  const length = Number(request.headers.get("content-length") ?? "0");
+  if (length > MAX_JSON_BYTES) throw new ApiError(413, "payload_too_large", `Body exceeds ${MAX_JSON_BYTES} bytes`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new ApiError(413, "payload_too_large", `Body exceeds ${MAX_JSON_BYTES} bytes`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, "invalid_json", "Request body is not valid JSON");
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length ? issue.path.join(".") : "body";
+    throw new ApiError(422, "validation_failed", `${where}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** Wraps an API loader/action so every thrown ApiError (or Response) becomes a proper reply. */
+export async function handleApi(fn: () => Promise<Response>): Promise<Response> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof ApiError) return error.toResponse();
+    if (error instanceof Response) return error;
+    throw error;
+  }
+}

@@ -1,0 +1,61 @@
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { getDb } from "./db.server";
+import { getEnv } from "./env.server";
+
+function createAuth() {
+  const env = getEnv();
+  return betterAuth({
+    database: prismaAdapter(getDb(), { provider: "sqlite" }),
+    secret: env.BETTER_AUTH_SECRET,
+    baseURL: env.BASE_URL,
+    trustedOrigins: [env.BASE_URL, "http://localhost:*", "http://127.0.0.1:*"],
+    emailAndPassword: {
+      enabled: true,
+      // Accounts are created by the district office (seed, import, invitations), never by sign-up.
+      disableSignUp: true,
+      minPasswordLength: 8,
+    },
+    user: {
+      additionalFields: {
+        active: { type: "boolean", defaultValue: true, input: false },
+        locale: { type: "string", required: false, input: false },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+    databaseHooks: {
+      session: {
+        create: {
+          // A deactivated person cannot open a new session.
+          async before(session) {
+            const user = await getDb().user.findUnique({ where: { id: session.userId }, select: { active: true } });
+            return user?.active ? undefined : false;
+          },
+        },
+      },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 300,
+      customRules: {
+        "/sign-in/email": { window: 60, max: env.LOGIN_RATE_LIMIT },
+        "/request-password-reset": { window: 60, max: 5 },
+      },
+    },
+    advanced: {
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+    },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+const g = globalThis as unknown as { __auth?: Auth };
+
+/** One better-auth instance per process, shared by Express (/api/auth/*), Remix and the collab upgrade. */
+export function getAuth(): Auth {
+  g.__auth ??= createAuth();
+  return g.__auth;
+}

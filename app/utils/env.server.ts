@@ -1,0 +1,77 @@
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["production", "development", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, "phải là đường dẫn SQLite dạng file:./data/app.db (must be a SQLite file: URL)")
+    .default("file:./data/app.db"),
+  BETTER_AUTH_SECRET: z.string().min(32, "cần ít nhất 32 ký tự (at least 32 characters)").optional(),
+  BASE_URL: z.string().url("phải là một URL đầy đủ, ví dụ http://localhost:3000 (must be a full URL)").optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  DEMO_DATA: z.enum(["on", "off"]).default("on"),
+  /** Sign-in attempts allowed per client address per minute before 429. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(10),
+  /** Trust X-Forwarded-For (only behind a reverse proxy you control). */
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+});
+
+export type Env = z.infer<typeof envSchema> & { BETTER_AUTH_SECRET: string; BASE_URL: string };
+
+export class EnvError extends Error {}
+
+/** Validates process.env; throws EnvError naming every bad variable and why. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Cấu hình môi trường không hợp lệ (invalid environment):\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  let secret = env.BETTER_AUTH_SECRET;
+  if (!secret) {
+    if (env.NODE_ENV === "production" && source.CAMPAIGN_BOARD_STRICT_SECRET === "true") {
+      throw new EnvError("BETTER_AUTH_SECRET: required in production");
+    }
+    secret = loadOrCreateSecret(dataDir(env.DATABASE_URL));
+  }
+  return { ...env, BETTER_AUTH_SECRET: secret, BASE_URL: env.BASE_URL ?? `http://localhost:${env.PORT || 3000}` };
+}
+
+/** Directory of the SQLite file; generated secrets and other local state live beside it. */
+export function dataDir(databaseUrl: string): string {
+  const file = databaseUrl.replace(/^file:/, "");
+  return path.dirname(path.resolve(file));
+}
+
+function loadOrCreateSecret(dir: string): string {
+  const file = path.join(dir, "auth-secret");
+  try {
+    const existing = fs.readFileSync(file, "utf8").trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    /* first start: generate below */
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  const secret = crypto.randomBytes(32).toString("hex");
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  generatedSecretWarning = `BETTER_AUTH_SECRET is not set: generated one and kept it in ${file}`;
+  return secret;
+}
+
+/** Set when a secret was generated, so the server can log the warning once its logger exists. */
+export let generatedSecretWarning: string | null = null;
+
+let cached: Env | undefined;
+export function getEnv(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

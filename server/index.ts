@@ -1,0 +1,127 @@
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import express from "express";
+import compression from "compression";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { getEnv, generatedSecretWarning, type Env } from "../app/utils/env.server";
+import { getLogger } from "../app/utils/logger.server";
+import { configureSqlite, disconnectDb, getDb } from "../app/utils/db.server";
+import { seedIfEmpty } from "../prisma/seed-data";
+import { createUpgradeHandler, type UpgradeRoute } from "./upgrade";
+
+export interface StartedServer {
+  server: http.Server;
+  port: number;
+  url: string;
+  close: () => Promise<void>;
+}
+
+export interface StartOptions {
+  port?: number;
+  /** Extra WebSocket routes (the collaboration server registers /collab here). */
+  upgradeRoutes?: UpgradeRoute[];
+}
+
+async function loadBuild(env: Env): Promise<{ build: ServerBuild | (() => Promise<ServerBuild>); vite?: import("vite").ViteDevServer }> {
+  if (env.NODE_ENV === "development") {
+    const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+    return { vite, build: () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild> };
+  }
+  const file = path.resolve("build/server/index.js");
+  return { build: (await import(pathToFileURL(file).href)) as ServerBuild };
+}
+
+export async function startServer(options: StartOptions = {}): Promise<StartedServer> {
+  const env = getEnv();
+  const log = getLogger();
+  if (generatedSecretWarning) log.warn(generatedSecretWarning);
+
+  await configureSqlite();
+  if (env.DEMO_DATA === "on") {
+    const seeded = await seedIfEmpty(getDb());
+    if (seeded) log.info({ schools: seeded.schools, users: seeded.users }, "demo data seeded into an empty database");
+  }
+
+  const { build, vite } = await loadBuild(env);
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY === "true");
+  app.use(compression());
+
+  // better-auth's rate limiter keys on the client address it reads from X-Forwarded-For;
+  // unless we sit behind a trusted proxy, overwrite whatever the client sent with the socket address.
+  app.use((req, _res, next) => {
+    req.headers["x-forwarded-for"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
+    next();
+  });
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+
+  if (vite) {
+    app.use(vite.middlewares);
+  } else {
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("build/client", { maxAge: "1h" }));
+  }
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+    });
+    next();
+  });
+  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV }));
+
+  const server = http.createServer(app);
+  const upgrade = createUpgradeHandler(options.upgradeRoutes ?? []);
+  server.on("upgrade", upgrade.handle);
+
+  const port = options.port ?? env.PORT;
+  await new Promise<void>((resolve) => server.listen(port, env.HOST, resolve));
+  const actualPort = (server.address() as import("node:net").AddressInfo).port;
+  log.info({ port: actualPort }, `Campaign Board listening on http://localhost:${actualPort}`);
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      log.info("shutting down");
+      await upgrade.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await vite?.close();
+      await disconnectDb();
+    })());
+
+  return { server, port: actualPort, url: `http://127.0.0.1:${actualPort}`, close };
+}
+
+// Run directly: `node --import tsx server/index.ts`.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  let started: StartedServer;
+  try {
+    const { collabRoutes } = await import("./collab/index");
+    started = await startServer({ upgradeRoutes: await collabRoutes() });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      started.close().then(
+        () => process.exit(0),
+        (err) => {
+          getLogger().error({ err }, "shutdown failed");
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
