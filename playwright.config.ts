@@ -1,7 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const DB = "tests/.tmp/e2e/app.db";
+const DIR = `tests/.tmp/e2e-${PORT}`;
+const DB = `${DIR}/app.db`;
 
 export default defineConfig({
   testDir: "./tests/e2e",
@@ -9,7 +10,7 @@ export default defineConfig({
   reporter: [["list"]],
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  outputDir: "test-results",
+  outputDir: `test-results/e2e-${PORT}`,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     ...devices["Desktop Chrome"],
@@ -26,7 +27,7 @@ export default defineConfig({
   projects: [{ name: "system-chromium" }],
   webServer: {
     // A fresh database every run: migrated and seeded with the demo district by the start script.
-    command: `rm -rf tests/.tmp/e2e && node scripts/start.mjs`,
+    command: `rm -rf ${DIR} && node scripts/start.mjs`,
     env: {
       PORT: String(PORT),
       DATABASE_URL: `file:./${DB}`,

@@ -20,7 +20,8 @@ function newestMtime(dir) {
   }
   return newest;
 }
-const built = fs.existsSync("build/server/index.js") ? fs.statSync("build/server/index.js").mtimeMs : 0;
+const serverBuild = path.join(process.env.BUILD_DIR ?? "build", "server/index.js");
+const built = fs.existsSync(serverBuild) ? fs.statSync(serverBuild).mtimeMs : 0;
 const sources = Math.max(newestMtime("app"), newestMtime("public"), fs.statSync("vite.config.ts").mtimeMs);
 if (built < sources) {
   console.log("Building the app…");

@@ -11,6 +11,9 @@ import { configureSqlite, disconnectDb, getDb } from "../app/utils/db.server";
 import { seedIfEmpty } from "../prisma/seed-data";
 import { createUpgradeHandler, type UpgradeRoute } from "./upgrade";
 
+/** Where `remix vite:build` wrote the app (BUILD_DIR, default build/). */
+const buildDir = () => path.resolve(process.env.BUILD_DIR ?? "build");
+
 export interface StartedServer {
   server: http.Server;
   port: number;
@@ -29,7 +32,7 @@ async function loadBuild(env: Env): Promise<{ build: ServerBuild | (() => Promis
     const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
     return { vite, build: () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild> };
   }
-  const file = path.resolve("build/server/index.js");
+  const file = path.resolve(buildDir(), "server/index.js");
   return { build: (await import(pathToFileURL(file).href)) as ServerBuild };
 }
 
@@ -64,8 +67,8 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   if (vite) {
     app.use(vite.middlewares);
   } else {
-    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-    app.use(express.static("build/client", { maxAge: "1h" }));
+    app.use("/assets", express.static(path.join(buildDir(), "client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(buildDir(), "client"), { maxAge: "1h" }));
   }
 
   app.use((req, res, next) => {

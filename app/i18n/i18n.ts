@@ -1,7 +1,20 @@
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
-import vi from "./vi.json";
-import en from "./en.json";
+// Messages live in one file per feature and language; they merge into one namespace,
+// each file owning its own top-level keys (common: app, nav, roles…; board: board…).
+import viCommon from "./vi/common.json";
+import viBoard from "./vi/board.json";
+import viOverview from "./vi/overview.json";
+import viAdmin from "./vi/admin.json";
+import viCampaigns from "./vi/campaigns.json";
+import enCommon from "./en/common.json";
+import enBoard from "./en/board.json";
+import enOverview from "./en/overview.json";
+import enAdmin from "./en/admin.json";
+import enCampaigns from "./en/campaigns.json";
+
+const vi = { ...viCommon, ...viBoard, ...viOverview, ...viAdmin, ...viCampaigns };
+const en = { ...enCommon, ...enBoard, ...enOverview, ...enAdmin, ...enCampaigns };
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
