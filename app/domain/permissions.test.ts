@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PERMISSIONS, boardAccess, can, homeFor, type Actor, type Permission, type Resource } from "./permissions";
+import { PERMISSIONS, assignableRoles, boardAccess, can, canAssign, canManagePerson, homeFor, type Actor, type Permission, type Resource } from "./permissions";
 
 const D = "district-1";
 const A = "school-a";
@@ -73,5 +73,44 @@ describe("board access for the collaboration server", () => {
     expect(homeFor(actors.principal)).toBe("school");
     expect(homeFor(actors.district_admin)).toBe("district");
     expect(homeFor(actors.observer)).toBe("district");
+  });
+});
+
+describe("who may place and manage people", () => {
+  const teacherAtA = { districtId: D, role: "teacher" as const, schoolId: A };
+  const teacherAtB = { districtId: D, role: "teacher" as const, schoolId: B };
+  const principalAtA = { districtId: D, role: "principal" as const, schoolId: A };
+  const districtAdmin = { districtId: D, role: "district_admin" as const, schoolId: null };
+  const observer = { districtId: D, role: "observer" as const, schoolId: null };
+  const elsewhere = { districtId: "district-2", role: "teacher" as const, schoolId: A };
+
+  it("the district office places anyone anywhere in its district, and nowhere else", () => {
+    for (const place of [teacherAtA, teacherAtB, principalAtA, districtAdmin, observer]) expect(canAssign(actors.district_admin, place)).toBe(true);
+    expect(canAssign(actors.district_admin, elsewhere)).toBe(false);
+  });
+  it("a principal adds teachers to their own school only", () => {
+    expect(assignableRoles(actors.principal)).toEqual(["teacher"]);
+    expect(canAssign(actors.principal, teacherAtA)).toBe(true);
+    expect(canAssign(actors.principal, teacherAtB)).toBe(false);
+    expect(canAssign(actors.principal, principalAtA)).toBe(false);
+    expect(canAssign(actors.principal, districtAdmin)).toBe(false);
+    expect(canAssign(actors.principal, observer)).toBe(false);
+  });
+  it("teachers and the observer place nobody", () => {
+    for (const actor of [actors.teacher, actors.observer]) {
+      expect(assignableRoles(actor)).toEqual([]);
+      for (const place of [teacherAtA, teacherAtB, principalAtA, districtAdmin, observer]) expect(canAssign(actor, place)).toBe(false);
+    }
+  });
+  it("a principal removes their own teachers, not their peers, not themselves", () => {
+    expect(canManagePerson(actors.principal, { ...teacherAtA, userId: "t1" })).toBe(true);
+    expect(canManagePerson(actors.principal, { ...teacherAtB, userId: "t2" })).toBe(false);
+    expect(canManagePerson(actors.principal, { ...principalAtA, userId: "p2" })).toBe(false);
+    expect(canManagePerson(actors.principal, { ...principalAtA, userId: actors.principal.userId })).toBe(false);
+  });
+  it("the district office manages everyone but itself", () => {
+    expect(canManagePerson(actors.district_admin, { ...principalAtA, userId: "p1" })).toBe(true);
+    expect(canManagePerson(actors.district_admin, { ...districtAdmin, userId: "a2" })).toBe(true);
+    expect(canManagePerson(actors.district_admin, { ...districtAdmin, userId: actors.district_admin.userId })).toBe(false);
   });
 });

@@ -68,3 +68,42 @@ export function boardAccess(actor: Actor, board: { districtId: string; schoolId:
 export function homeFor(actor: Actor): "school" | "district" {
   return actor.role === "principal" || actor.role === "teacher" ? "school" : "district";
 }
+
+/** School roles belong to one school; district roles to none. */
+export const SCHOOL_ROLES: readonly ActorRole[] = ["principal", "teacher"];
+export const isSchoolRole = (role: ActorRole) => SCHOOL_ROLES.includes(role);
+
+/** The roles an actor may give someone (invite, edit, import): a principal only ever adds teachers. */
+export function assignableRoles(actor: Actor): ActorRole[] {
+  switch (actor.role) {
+    case "district_admin":
+      return ["district_admin", "observer", "principal", "teacher"];
+    case "principal":
+      return ["teacher"];
+    default:
+      return [];
+  }
+}
+
+/** A person's place in the district, as invitations, memberships and import rows describe it. */
+export interface Placement {
+  districtId: string;
+  role: ActorRole;
+  schoolId: string | null;
+}
+
+/**
+ * May the actor put someone in this place (invite, or change a person to it)?
+ * Only roles the actor can assign, and only in a school whose team (or a district whose people) it manages.
+ */
+export function canAssign(actor: Actor, place: Placement): boolean {
+  if (!assignableRoles(actor).includes(place.role)) return false;
+  return place.schoolId
+    ? can(actor, "manage:team", { type: "school", districtId: place.districtId, schoolId: place.schoolId })
+    : can(actor, "manage:people", { type: "district", districtId: place.districtId });
+}
+
+/** May the actor change or deactivate this person? Never themselves (nobody locks themselves out). */
+export function canManagePerson(actor: Actor, person: Placement & { userId: string }): boolean {
+  return person.userId !== actor.userId && canAssign(actor, person);
+}

@@ -21,6 +21,14 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(10),
   /** Trust X-Forwarded-For (only behind a reverse proxy you control). */
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /** Outgoing mail, e.g. smtp://user:pass@mail.example.org:587; unset = mail is kept in the in-app outbox. */
+  SMTP_URL: z
+    .string()
+    .url("phải là URL SMTP, ví dụ smtp://user:pass@mail.example.org:587 (must be an smtp:// or smtps:// URL)")
+    .regex(/^smtps?:\/\//, "phải bắt đầu bằng smtp:// hoặc smtps:// (must start with smtp:// or smtps://)")
+    .optional(),
+  /** Sender of every mail, e.g. "Phòng GD&ĐT Kiến An <no-reply@kienan.edu.vn>". */
+  MAIL_FROM: z.string().min(3, "cần một địa chỉ người gửi (a sender address is required)").default("Campaign Board <no-reply@localhost>"),
 });
 
 export type Env = z.infer<typeof envSchema> & { BETTER_AUTH_SECRET: string; BASE_URL: string };
