@@ -6,7 +6,7 @@ import { AppHeader } from "~/components/app-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { createI18n, DEFAULT_LOCALE, type Locale } from "~/i18n/i18n";
 import { getLocale } from "~/utils/locale.server";
-import { getSessionUser } from "~/utils/permissions.server";
+import { can, getSessionUser } from "~/utils/permissions.server";
 import styles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -16,9 +16,18 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user] = await Promise.all([getLocale(request), getSessionUser(request.headers)]);
+  const district = user && ({ type: "district", districtId: user.districtId } as const);
   return {
     locale,
     user: user && { name: user.name, email: user.email, role: user.role, school: user.school && { name: user.school.name, slug: user.school.slug } },
+    // Which sections the header links to: decided by the permissions module, like every access.
+    nav: {
+      district: !!district && can(user, "view:district", district),
+      overview: !!district && can(user, "view:overview", district),
+      campaigns: !!district && can(user, "manage:campaign", district),
+      admin: !!district && can(user, "manage:people", district),
+      team: !!user?.schoolId && can(user, "manage:team", { type: "school", districtId: user.districtId, schoolId: user.schoolId }),
+    },
   };
 }
 
@@ -39,7 +48,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
-          <AppHeader user={data?.user ?? null} locale={locale} />
+          <AppHeader user={data?.user ?? null} nav={data?.nav ?? null} locale={locale} />
           <main id="main" className="page">
             {children}
           </main>

@@ -9,7 +9,10 @@ import { getEnv, generatedSecretWarning, type Env } from "../app/utils/env.serve
 import { getLogger } from "../app/utils/logger.server";
 import { configureSqlite, disconnectDb, getDb } from "../app/utils/db.server";
 import { seedIfEmpty } from "../prisma/seed-data";
-import { createUpgradeHandler, type UpgradeRoute } from "./upgrade";
+import { createUpgradeHandler } from "./upgrade";
+import { collabRoutes } from "./collab/index";
+import type { CollabOptions } from "./collab/service";
+import { setCollab } from "../app/models/collab.server";
 
 /** Where `remix vite:build` wrote the app (BUILD_DIR, default build/). */
 const buildDir = () => path.resolve(process.env.BUILD_DIR ?? "build");
@@ -23,8 +26,8 @@ export interface StartedServer {
 
 export interface StartOptions {
   port?: number;
-  /** Extra WebSocket routes (the collaboration server registers /collab here). */
-  upgradeRoutes?: UpgradeRoute[];
+  /** Tuning of the collaboration server (tests shorten its timers). */
+  collab?: CollabOptions;
 }
 
 async function loadBuild(env: Env): Promise<{ build: ServerBuild | (() => Promise<ServerBuild>); vite?: import("vite").ViteDevServer }> {
@@ -82,7 +85,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   app.all("*", createRequestHandler({ build, mode: env.NODE_ENV }));
 
   const server = http.createServer(app);
-  const upgrade = createUpgradeHandler(options.upgradeRoutes ?? []);
+  const upgrade = createUpgradeHandler(await collabRoutes(options.collab));
   server.on("upgrade", upgrade.handle);
 
   const port = options.port ?? env.PORT;
@@ -95,6 +98,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
     (closing ??= (async () => {
       log.info("shutting down");
       await upgrade.close();
+      setCollab(undefined);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
@@ -110,8 +114,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   let started: StartedServer;
   try {
-    const { collabRoutes } = await import("./collab/index");
-    started = await startServer({ upgradeRoutes: await collabRoutes() });
+    started = await startServer();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

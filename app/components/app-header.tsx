@@ -1,9 +1,9 @@
-import { Form, Link, useLocation } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "~/i18n/i18n";
 import type { RootData } from "~/root";
 
-export function AppHeader({ user, locale }: { user: RootData["user"]; locale: Locale }) {
+export function AppHeader({ user, nav, locale }: { user: RootData["user"]; nav: RootData["nav"] | null; locale: Locale }) {
   const { t } = useTranslation();
   const location = useLocation();
   const other: Locale = locale === "vi" ? "en" : "vi";
@@ -19,6 +19,12 @@ export function AppHeader({ user, locale }: { user: RootData["user"]; locale: Lo
           <small>{t("app.tagline")}</small>
         </span>
       </Link>
+      {user && nav ? (
+        <nav className="main-nav" aria-label={t("nav.mainMenu")}>
+          {user.school ? <NavLink to={`/schools/${user.school.slug}`}>{t("nav.board")}</NavLink> : null}
+          {nav.district ? <NavLink to="/district" end>{t("nav.district")}</NavLink> : null}
+        </nav>
+      ) : null}
       <div className="header-actions">
         {user ? (
           <div className="whoami" data-testid="whoami">

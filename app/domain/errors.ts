@@ -22,3 +22,11 @@ export class DomainError extends Error {
     this.code = code;
   }
 }
+
+/**
+ * `instanceof` is not enough on the server: the Remix build and the server each load their own
+ * copy of this module, so an error thrown by one copy fails the other's `instanceof DomainError`.
+ */
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof Error && error.name === "DomainError" && typeof (error as DomainError).code === "string";
+}

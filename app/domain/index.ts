@@ -1,7 +1,7 @@
 // The board document model: pure and isomorphic, no I/O. docs/board-model.md
 // describes the Y.Doc shape for other clients.
 export * from "./vocabulary";
-export { DomainError, type DomainErrorCode } from "./errors";
+export { DomainError, isDomainError, type DomainErrorCode } from "./errors";
 export { newId } from "./ids";
 export {
   boardSchema,

@@ -35,6 +35,7 @@ export function createI18n(locale: Locale): i18n {
     initImmediate: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   } as Parameters<i18n["init"]>[0]);
   return instance;
 }

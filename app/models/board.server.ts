@@ -21,6 +21,7 @@ export async function loadBoardDoc(boardId: string, db: PrismaClient = getDb()):
 export const boardInclude = {
   school: { select: { id: true, slug: true, name: true, level: true, ward: true, districtId: true } },
   campaign: { select: { id: true, name: true, deadline: true, slug: true } },
+  stat: { select: { itemsDone: true, itemsTotal: true, error: true } },
 } as const;
 
 /** The current campaign of a district: the most recent one that was launched to schools. */

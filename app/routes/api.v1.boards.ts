@@ -13,6 +13,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         id: b.id,
         school: { id: b.school.id, slug: b.school.slug, name: b.school.name, level: b.school.level, ward: b.school.ward },
         campaign: { id: b.campaign.id, name: b.campaign.name, deadline: deadlineDate(b.campaign.deadline) },
+        // From the projection, written after every accepted change (same rule as the overview).
+        progress: b.stat ? { done: b.stat.itemsDone, total: b.stat.itemsTotal } : null,
       })),
     });
   });

@@ -1,0 +1,57 @@
+import { boardProgress, cardsByColumn, readBoard, STATUSES } from "~/domain";
+import { t, type Locale } from "~/i18n/i18n";
+import { ApiError } from "~/utils/api.server";
+import { assertCan, type SessionUser } from "~/utils/permissions.server";
+import { deadlineDate, findBoard } from "./board.server";
+import { getCollab } from "./collab.server";
+
+type FoundBoard = NonNullable<Awaited<ReturnType<typeof findBoard>>>;
+
+/** Loads a board the caller may see (404 before 403: ids are not secrets, but keep answers plain). */
+export async function requireBoard(user: SessionUser, boardId: string, permission: "view:board" | "edit:board"): Promise<FoundBoard> {
+  const board = await findBoard(boardId);
+  if (!board) throw new ApiError(404, "board_not_found", `No board ${boardId}`);
+  assertCan(user, permission, { type: "board", districtId: board.school.districtId, schoolId: board.school.id });
+  return board;
+}
+
+export function schoolJson(s: FoundBoard["school"]) {
+  return { id: s.id, slug: s.slug, name: s.name, level: s.level, ward: s.ward };
+}
+
+export function campaignJson(c: FoundBoard["campaign"]) {
+  return { id: c.id, name: c.name, deadline: deadlineDate(c.deadline) };
+}
+
+/** GET /api/v1/boards/<id>: the live document, decoded, by column. */
+export async function boardJson(board: FoundBoard, locale: Locale) {
+  const doc = await (await getCollab()).readDoc(board.id);
+  const decoded = readBoard(doc);
+  doc.destroy();
+  if (!decoded.ok) throw new ApiError(500, "board_unreadable", "This board's document cannot be read");
+  const byColumn = cardsByColumn(decoded.board);
+  return {
+    board: {
+      id: board.id,
+      school: schoolJson(board.school),
+      campaign: campaignJson(board.campaign),
+      progress: boardProgress(decoded.board),
+      columns: STATUSES.map((status) => ({
+        id: status,
+        title: t(locale, `statuses.${status}`),
+        cards: byColumn[status].map((c) => ({
+          id: c.id,
+          title: c.title,
+          description: c.description,
+          category: c.category,
+          criteria: c.criteria,
+          dueDate: c.dueDate,
+          assignees: c.assignees,
+          origin: c.origin,
+          section: c.section,
+          checklist: c.checklist.filter((i) => !i.archived).map((i) => ({ id: i.id, text: i.text, done: i.done })),
+        })),
+      })),
+    },
+  };
+}

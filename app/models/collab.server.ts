@@ -1,0 +1,41 @@
+import type * as Y from "yjs";
+
+export type ChangeResult =
+  | { ok: true; changed: boolean }
+  | { ok: false; status: 400 | 403 | 404 | 409 | 422; code: string; message: string };
+
+/**
+ * The collaboration server as the rest of the app sees it. Every write to a board document —
+ * WebSocket, HTTP API, campaign launch/publish — goes through `change`: applied to a copy,
+ * validated by app/domain, appended to the durable update log, then broadcast to the room and
+ * projected into SQL (BoardStat/CardRow/ChecklistRow), then `board-changed` is emitted.
+ */
+export interface CollabService {
+  /**
+   * Runs `mutate` on the board's live document as one transaction.
+   * `trusted` (district template merges only) skips the school-edit rules of validateTransition
+   * but never the board schema.
+   */
+  change(boardId: string, mutate: (doc: Y.Doc) => void, opts: { userId: string | null; trusted?: boolean }): Promise<ChangeResult>;
+  /** A copy of the board's current document (loads it from the database if needed). */
+  readDoc(boardId: string): Promise<Y.Doc>;
+  /** Closes every live connection of a person (deactivation); returns how many were closed. */
+  disconnectUser(userId: string, reason: string): number;
+  /** Writes pending snapshots; called on shutdown. */
+  flush(): Promise<void>;
+}
+
+const g = globalThis as unknown as { __collab?: CollabService };
+
+/** The process-wide collaboration service (created by the server at boot, or lazily here). */
+export async function getCollab(): Promise<CollabService> {
+  if (!g.__collab) {
+    const { createCollabService } = await import("../../server/collab/service");
+    g.__collab ??= createCollabService();
+  }
+  return g.__collab;
+}
+
+export function setCollab(service: CollabService | undefined) {
+  g.__collab = service;
+}

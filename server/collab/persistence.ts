@@ -1,0 +1,48 @@
+import type { PrismaClient } from "@prisma/client";
+import * as Y from "yjs";
+
+/**
+ * Durable storage of one board document: a compacted snapshot (BoardDocument) plus an
+ * append-only log of accepted updates (BoardUpdate). An update is committed here before it is
+ * applied to the live document or broadcast, so an acknowledged edit survives `kill -9`.
+ */
+export class BoardStore {
+  constructor(private readonly db: PrismaClient) {}
+
+  /** Rebuilds the document; returns it with the id of the last update folded in. */
+  async load(boardId: string): Promise<{ doc: Y.Doc; lastUpdateId: number; logLength: number }> {
+    const doc = new Y.Doc({ gc: true });
+    const snapshot = await this.db.boardDocument.findUnique({ where: { boardId } });
+    if (snapshot) Y.applyUpdate(doc, snapshot.state);
+    const updates = await this.db.boardUpdate.findMany({
+      where: { boardId, id: { gt: snapshot?.upToId ?? 0 } },
+      orderBy: { id: "asc" },
+      select: { id: true, data: true },
+    });
+    if (updates.length) Y.applyUpdate(doc, Y.mergeUpdates(updates.map((u) => u.data)));
+    const lastUpdateId = updates.at(-1)?.id ?? snapshot?.upToId ?? 0;
+    return { doc, lastUpdateId, logLength: updates.length };
+  }
+
+  /** Appends one accepted update; resolves once it is committed. */
+  async append(boardId: string, update: Uint8Array, userId: string | null): Promise<number> {
+    const row = await this.db.boardUpdate.create({
+      data: { boardId, data: Buffer.from(update), userId },
+      select: { id: true },
+    });
+    return row.id;
+  }
+
+  /** Folds the log up to `upToId` into the snapshot, in one transaction. */
+  async compact(boardId: string, doc: Y.Doc, upToId: number): Promise<void> {
+    const state = Buffer.from(Y.encodeStateAsUpdate(doc));
+    await this.db.$transaction([
+      this.db.boardDocument.upsert({
+        where: { boardId },
+        create: { boardId, state, upToId },
+        update: { state, upToId },
+      }),
+      this.db.boardUpdate.deleteMany({ where: { boardId, id: { lte: upToId } } }),
+    ]);
+  }
+}
