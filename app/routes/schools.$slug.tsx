@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { boardProgress, cardsByColumn, isOverdue, readBoard, STATUSES, todayInHcm, WARDS } from "~/domain";
+import * as Y from "yjs";
+import { toBase64 } from "lib0/buffer";
+import { readBoard, todayInHcm, WARDS } from "~/domain";
+import { BoardView } from "~/features/board/board-view";
 import { formatDate } from "~/i18n/format";
 import { deadlineDate, findSchoolBoard, loadBoardDoc } from "~/models/board.server";
-import { requireUser } from "~/utils/permissions.server";
-import { can } from "~/domain/permissions";
+import { getDb } from "~/utils/db.server";
+import { can, requireUser } from "~/utils/permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.school.name ?? ""} · Campaign Board` }];
 
@@ -16,42 +19,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { school, campaign, board } = found;
   const resource = { type: "board" as const, districtId: school.districtId, schoolId: school.id };
   if (!can(user, "view:board", resource)) throw new Response("Forbidden", { status: 403 });
+  const readOnly = !can(user, "edit:board", resource);
 
   const schoolInfo = { name: school.name, slug: school.slug, level: school.level, ward: WARDS.find((w) => w.slug === school.ward)?.name ?? school.ward };
-  if (!board || !campaign) return { school: schoolInfo, campaign: null, board: null, readOnly: true };
+  const base = { school: schoolInfo, readOnly, user: { id: user.userId, name: user.name } };
+  if (!board || !campaign) return { ...base, campaign: null, live: null, error: false };
 
-  const decoded = readBoard(await loadBoardDoc(board.id));
-  const today = todayInHcm(new Date());
+  // The stored document (the collaboration server commits every update before broadcasting it):
+  // its decoded board renders the page, its bytes seed the browser's replica.
+  const doc = await loadBoardDoc(board.id);
+  const decoded = readBoard(doc);
+  const campaignInfo = { name: campaign.name, deadline: deadlineDate(campaign.deadline) };
+  if (!decoded.ok) return { ...base, campaign: campaignInfo, live: null, error: true };
+
+  // Assignees are chosen from the school's team: its principal and teachers.
+  const memberships = await getDb().membership.findMany({
+    where: { schoolId: school.id, user: { active: true } },
+    select: { user: { select: { id: true, name: true } } },
+    orderBy: { user: { name: "asc" } },
+  });
   return {
-    school: schoolInfo,
-    campaign: { name: campaign.name, deadline: deadlineDate(campaign.deadline) },
-    readOnly: !can(user, "edit:board", resource),
-    board: decoded.ok
-      ? {
-          id: board.id,
-          progress: boardProgress(decoded.board),
-          columns: Object.entries(cardsByColumn(decoded.board)).map(([status, cards]) => ({
-            status,
-            cards: cards.map((c) => ({
-              id: c.id,
-              title: c.title,
-              category: c.category,
-              criteria: c.criteria,
-              dueDate: c.dueDate,
-              section: c.section,
-              overdue: isOverdue(c, today),
-              checklist: c.checklist.filter((i) => !i.archived).map((i) => ({ id: i.id, text: i.text, done: i.done })),
-            })),
-          })),
-        }
-      : { id: board.id, error: decoded.error },
+    ...base,
+    campaign: campaignInfo,
+    error: false,
+    live: {
+      boardId: board.id,
+      state: toBase64(Y.encodeStateAsUpdate(doc)),
+      board: decoded.board,
+      members: memberships.map((m) => m.user),
+      today: todayInHcm(new Date()),
+    },
   };
 }
 
 export default function SchoolBoard() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const board = data.board;
+  const live = data.live;
   return (
     <section className="stack">
       <header className="page-header">
@@ -66,71 +70,28 @@ export default function SchoolBoard() {
             </p>
           ) : null}
         </div>
-        {board && "progress" in board && board.progress ? (
-          <div className="progress-summary">
-            <span>{t("board.progress")}</span>
-            <progress max={board.progress.total} value={board.progress.done} />
-            <strong>{t("board.progressValue", board.progress)}</strong>
-          </div>
-        ) : null}
       </header>
-      {data.readOnly ? <p className="notice">{t("board.readOnly")}</p> : null}
-      {!board ? <p className="notice">{t("board.noBoard")}</p> : null}
-      {board && "error" in board ? (
+      {data.readOnly ? (
+        <p className="notice">
+          <strong>{t("board.readOnly")}</strong> · {t("board.readOnlyHint")}
+        </p>
+      ) : null}
+      {!data.campaign ? <p className="notice">{t("board.noBoard")}</p> : null}
+      {data.error ? (
         <p className="notice notice-error" role="alert">
           {t("board.unreadable")}
         </p>
       ) : null}
-      {board && "columns" in board && board.columns ? (
-        <div className="columns">
-          {STATUSES.map((status) => {
-            const column = board.columns.find((c) => c.status === status);
-            const cards = column?.cards ?? [];
-            return (
-              <section key={status} className={`column column-${status}`} aria-labelledby={`col-${status}`}>
-                <h2 id={`col-${status}`}>
-                  {t(`statuses.${status}`)} <span className="count">{cards.length}</span>
-                </h2>
-                {cards.length === 0 ? <p className="muted">{t("board.empty")}</p> : null}
-                <ul className="card-list">
-                  {cards.map((card) => {
-                    const done = card.checklist.filter((i) => i.done).length;
-                    return (
-                      <li key={card.id} className={`card${card.overdue ? " card-overdue" : ""}`}>
-                        <h3>{card.title}</h3>
-                        <p className="card-meta">
-                          <span className="tag">{t(`categories.${card.category}`)}</span>
-                          {card.section ? <span className="muted small">{t("board.section", { section: card.section })}</span> : null}
-                        </p>
-                        <p className="criteria">
-                          {card.criteria.map((c) => (
-                            <span key={c} className={`criterion criterion-${c}`}>
-                              {t(`criteria.${c}`)}
-                            </span>
-                          ))}
-                        </p>
-                        {card.dueDate ? (
-                          <p className={card.overdue ? "due due-overdue" : "due"}>
-                            {t("board.due", { date: formatDate(card.dueDate) })}
-                            {card.overdue ? ` · ${t("board.overdue")}` : ""}
-                          </p>
-                        ) : null}
-                        {card.checklist.length > 0 ? (
-                          <div className="checklist-progress">
-                            <progress max={card.checklist.length} value={done} aria-label={t("board.checklist")} />
-                            <span className="small">
-                              {done}/{card.checklist.length}
-                            </span>
-                          </div>
-                        ) : null}
-                      </li>
-                    );
-                  })}
-                </ul>
-              </section>
-            );
-          })}
-        </div>
+      {live ? (
+        <BoardView
+          boardId={live.boardId}
+          state={live.state}
+          board={live.board}
+          readOnly={data.readOnly}
+          user={data.user}
+          members={live.members}
+          today={live.today}
+        />
       ) : null}
     </section>
   );
