@@ -7,7 +7,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { getEnv, generatedSecretWarning, type Env } from "../app/utils/env.server";
 import { getLogger } from "../app/utils/logger.server";
-import { configureSqlite, disconnectDb, getDb } from "../app/utils/db.server";
+import { checkpoint, configureSqlite, disconnectDb, getDb } from "../app/utils/db.server";
 import { seedIfEmpty } from "../prisma/seed-data";
 import { createUpgradeHandler } from "./upgrade";
 import { collabRoutes } from "./collab/index";
@@ -49,6 +49,9 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
     const seeded = await seedIfEmpty(getDb());
     if (seeded) log.info({ schools: seeded.schools, users: seeded.users }, "demo data seeded into an empty database");
   }
+
+  const checkpoints = setInterval(() => void checkpoint().catch((err) => log.warn({ err }, "checkpoint failed")), 30_000);
+  checkpoints.unref();
 
   const { build, vite } = await loadBuild(env);
   const app = express();
@@ -97,6 +100,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   const close = () =>
     (closing ??= (async () => {
       log.info("shutting down");
+      clearInterval(checkpoints);
       await upgrade.close();
       setCollab(undefined);
       await new Promise<void>((resolve) => {

@@ -16,12 +16,22 @@ export function getDb(): PrismaClient {
   return g.__prisma;
 }
 
-/** WAL lets readers (overview, API) run beside the writer; synchronous=FULL keeps commits durable on kill -9. */
+/**
+ * WAL lets readers (overview, API) run beside the writer. In WAL mode a commit is in the log file
+ * when it returns, so it survives the process being killed; SQLITE_SYNCHRONOUS=full adds an fsync
+ * per commit for power loss too. Checkpoints run in the background, not in an edit's commit.
+ */
 export async function configureSqlite(db: PrismaClient = getDb()) {
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await db.$queryRawUnsafe("PRAGMA synchronous = FULL");
+  await db.$queryRawUnsafe(`PRAGMA synchronous = ${getEnv().SQLITE_SYNCHRONOUS === "full" ? "FULL" : "NORMAL"}`);
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  await db.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 20000");
+}
+
+/** Folds the WAL into the database file without blocking writers for long; run when idle. */
+export async function checkpoint(db: PrismaClient = getDb()) {
+  await db.$queryRawUnsafe("PRAGMA wal_checkpoint(PASSIVE)");
 }
 
 export async function disconnectDb() {

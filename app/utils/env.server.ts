@@ -21,6 +21,11 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(10),
   /** Trust X-Forwarded-For (only behind a reverse proxy you control). */
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /**
+   * SQLite durability. "normal" (WAL): a committed edit survives a crash of the process (kill -9);
+   * "full" also survives power loss, at ~2–4 ms of fsync per edit. See docs/decisions/004.
+   */
+  SQLITE_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"),
   /** Outgoing mail, e.g. smtp://user:pass@mail.example.org:587; unset = mail is kept in the in-app outbox. */
   SMTP_URL: z
     .string()

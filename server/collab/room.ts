@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
-import { readBoard, validateTransition, type Board } from "../../app/domain";
+import { boardSchema, decodeBoard, describeZodError, foreignRoots, readBoard, validateTransition, type Board } from "../../app/domain";
 import type { BoardStore } from "./persistence";
 
 export interface RoomKey {
@@ -31,6 +31,12 @@ export class Room {
   logLength: number;
   lastActivity = Date.now();
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * A replica of `doc` that incoming updates are tried on first. Keeping it (rather than cloning
+   * the document for every update) keeps the accepted path cheap; it is rebuilt only after a
+   * refusal, the rare case where it has diverged.
+   */
+  private shadow: Y.Doc;
 
   constructor(
     readonly key: RoomKey,
@@ -47,6 +53,7 @@ export class Room {
     this.board = decoded.board;
     this.lastUpdateId = loaded.lastUpdateId;
     this.logLength = loaded.logLength;
+    this.shadow = clone(doc);
   }
 
   /** Runs `fn` after every write queued before it: one writer per room, in arrival order. */
@@ -63,39 +70,67 @@ export class Room {
    */
   async submit(update: Uint8Array, actor: { userId: string | null; trusted?: boolean }, origin: unknown): Promise<SubmitResult> {
     this.lastActivity = Date.now();
-    const copy = new Y.Doc({ gc: true });
+    const verdict = this.tryOnShadow(update, actor);
+    if (!verdict.ok || !verdict.changed) {
+      if (!verdict.ok) this.resetShadow();
+      return verdict.ok ? { ok: true, changed: false } : verdict;
+    }
     try {
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
-      const before = Y.encodeStateVector(copy);
-      Y.applyUpdate(copy, update);
-      if (copy.store.pendingStructs || copy.store.pendingDs) {
-        return { ok: false, code: "missing_dependencies", message: "update depends on changes the server does not have" };
-      }
-      if (equalBytes(before, Y.encodeStateVector(copy)) && !deletesSomething(update)) return { ok: true, changed: false };
-    } catch {
-      return { ok: false, code: "malformed_update", message: "update cannot be decoded" };
+      this.lastUpdateId = await this.store.append(this.key.id, update, actor.userId);
+    } catch (error) {
+      this.resetShadow();
+      throw error;
     }
-
-    const after = readBoard(copy);
-    if (!after.ok) return { ok: false, code: "invalid_board", message: after.error };
-    if (!actor.trusted) {
-      const verdict = validateTransition(this.board, after.board, actor.userId ? { actorId: actor.userId } : {});
-      if (!verdict.ok) return { ok: false, code: verdict.code, message: verdict.message };
-    }
-
-    const id = await this.store.append(this.key.id, update, actor.userId);
     Y.applyUpdate(this.doc, update, origin);
-    this.board = after.board;
-    this.lastUpdateId = id;
+    this.board = verdict.board;
     this.logLength++;
     this.hooks.accepted(this);
     return { ok: true, changed: true };
   }
 
+  private tryOnShadow(update: Uint8Array, actor: { userId: string | null; trusted?: boolean }):
+    | { ok: true; changed: false }
+    | { ok: true; changed: true; board: Board }
+    | { ok: false; code: string; message: string } {
+    const shadow = this.shadow;
+    try {
+      const before = Y.encodeStateVector(shadow);
+      Y.applyUpdate(shadow, update);
+      if (shadow.store.pendingStructs || shadow.store.pendingDs) {
+        return { ok: false, code: "missing_dependencies", message: "update depends on changes the server does not have" };
+      }
+      if (equalBytes(before, Y.encodeStateVector(shadow)) && !deletesSomething(update)) return { ok: true, changed: false };
+    } catch {
+      return { ok: false, code: "malformed_update", message: "update cannot be decoded" };
+    }
+    const foreign = foreignRoots(shadow);
+    if (foreign.length) return { ok: false, code: "invalid_board", message: `unexpected root types: ${foreign.join(", ")}` };
+    const after = decodeBoard(shadow);
+    if (actor.trusted) {
+      const parsed = boardSchema.safeParse(after);
+      return parsed.success ? { ok: true, changed: true, board: parsed.data } : { ok: false, code: "invalid_board", message: describeZodError(parsed.error) };
+    }
+    // validateTransition checks the board schema as well as the school-edit rules.
+    const verdict = validateTransition(this.board, after, actor.userId ? { actorId: actor.userId } : {});
+    return verdict.ok ? { ok: true, changed: true, board: after } : verdict;
+  }
+
+  private resetShadow() {
+    this.shadow.destroy();
+    this.shadow = clone(this.doc);
+  }
+
   destroy() {
+    this.shadow.destroy();
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+function clone(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array) {

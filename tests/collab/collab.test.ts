@@ -71,6 +71,7 @@ describe("live editing through the room", () => {
     const card = decodeBoard(a.doc).cards.find((c) => c.checklist.some((i) => !i.done))!;
     const item = card.checklist.find((i) => !i.done)!;
     const teacherId = (await getDb().user.findUniqueOrThrow({ where: { email: "giaovien.th-bac-son@kienan.demo" } })).id;
+    const principalId = (await getDb().user.findUniqueOrThrow({ where: { email: "hieutruong.th-bac-son@kienan.demo" } })).id;
 
     setChecklistItemDone(a.doc, card.id, item.id, true, { userId: teacherId, at: new Date() });
 
@@ -81,6 +82,10 @@ describe("live editing through the room", () => {
     // Durable before broadcast: the principal saw it, so it is stored.
     const stored = (await storedBoard(board)).cards.find((c) => c.id === card.id)!.checklist.find((i) => i.id === item.id)!;
     expect(stored).toMatchObject({ done: true, doneBy: teacherId });
+
+    // And the other way: the principal unticks it, the teacher sees it.
+    setChecklistItemDone(b.doc, card.id, item.id, false, { userId: principalId, at: new Date() });
+    await eventually(() => expect(decodeBoard(a.doc).cards.find((c) => c.id === card.id)!.checklist.find((i) => i.id === item.id)!.done).toBe(false));
     a.provider.destroy();
     b.provider.destroy();
   });
@@ -115,6 +120,12 @@ describe("live editing through the room", () => {
     await eventually(() => expect(rejections).toHaveLength(2));
     expect(rejections.join(" ")).toMatch(/invalid_board/);
     expect((await storedBoard(board)).cards.find((c) => c.id === cardId)!.status).not.toBe("archived-forever");
+
+    // The refusals leave nothing behind: a valid edit on the same connection goes through.
+    const target = decodeBoard(doc).cards[0].status === "done" ? "planned" : "done";
+    ws.send(updateFrame(updateOf(doc, (d) => moveCard(d, cardId, target))));
+    await eventually(async () => expect((await storedBoard(board)).cards.find((c) => c.id === cardId)!.status).toBe(target));
+    expect(rejections).toHaveLength(2);
     ws.close();
   });
 
