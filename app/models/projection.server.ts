@@ -1,28 +1,53 @@
 import type { PrismaClient } from "@prisma/client";
 import type * as Y from "yjs";
 import { boardProgress, cardProgress, readBoard, type Board } from "~/domain";
+import { loadBoardDoc } from "~/models/board.server";
 import { getDb } from "~/utils/db.server";
+import { getLogger } from "~/utils/logger.server";
 
 type BoardKey = { id: string; campaignId: string; schoolId: string };
+
+export type ProjectResult = { ok: true } | { ok: false; error: string };
 
 /**
  * Writes a board's relational projection (stats, card rows, checklist rows) from its decoded
  * document, replacing what was there, in one transaction. The overview reads only these tables.
+ * `at` is when the change was accepted (defaults to now): it becomes the board's last activity.
  */
-export async function projectBoard(board: BoardKey, doc: Y.Doc, opts: { at?: Date; db?: PrismaClient } = {}) {
+export async function projectBoard(board: BoardKey, doc: Y.Doc, opts: { at?: Date; db?: PrismaClient } = {}): Promise<ProjectResult> {
   const db = opts.db ?? getDb();
   const decoded = readBoard(doc);
   const at = opts.at ?? new Date();
-  if (!decoded.ok) {
-    await db.boardStat.upsert({
-      where: { boardId: board.id },
-      create: { boardId: board.id, campaignId: board.campaignId, schoolId: board.schoolId, error: decoded.error, lastActivityAt: at },
-      update: { error: decoded.error, lastActivityAt: at },
-    });
-    return { ok: false as const, error: decoded.error };
-  }
+  if (!decoded.ok) return recordUnreadable(board, decoded.error, { at, db });
   await db.$transaction(projectionWrites(db, board, decoded.board, at));
-  return { ok: true as const };
+  return { ok: true };
+}
+
+/**
+ * A document that cannot be read is logged and marked, and its old rows are removed: the
+ * overview then shows "cannot be read" for the school instead of stale or zero figures.
+ */
+export async function recordUnreadable(board: BoardKey, error: string, opts: { at?: Date | null; db?: PrismaClient } = {}): Promise<ProjectResult> {
+  const db = opts.db ?? getDb();
+  getLogger().error({ boardId: board.id, schoolId: board.schoolId, campaignId: board.campaignId, error }, "board document cannot be projected");
+  const zero = { itemsDone: 0, itemsTotal: 0, cardsPlanned: 0, cardsInProgress: 0, cardsDone: 0 };
+  const at = opts.at === undefined ? new Date() : opts.at;
+  await db.$transaction([
+    db.cardRow.deleteMany({ where: { boardId: board.id } }),
+    db.checklistRow.deleteMany({ where: { boardId: board.id } }),
+    db.boardStat.upsert({
+      where: { boardId: board.id },
+      create: { boardId: board.id, campaignId: board.campaignId, schoolId: board.schoolId, ...zero, error, lastActivityAt: at },
+      update: { ...zero, error, ...(at ? { lastActivityAt: at } : {}) },
+    }),
+  ]);
+  return { ok: false, error };
+}
+
+/** A board's progress as the API reports it: null (not 0/0) when its document cannot be read. */
+export function progressFromStat(stat: { itemsDone: number; itemsTotal: number; error: string | null } | null | undefined) {
+  if (!stat || stat.error) return null;
+  return { done: stat.itemsDone, total: stat.itemsTotal };
 }
 
 function projectionWrites(db: PrismaClient, key: BoardKey, board: Board, at: Date) {
@@ -80,4 +105,54 @@ function projectionWrites(db: PrismaClient, key: BoardKey, board: Board, at: Dat
     }),
     db.boardStat.upsert({ where: { boardId: key.id }, create: { boardId: key.id, ...stat }, update: stat }),
   ];
+}
+
+/** The latest instant a board's document records by itself: its last tick. */
+function latestTick(doc: Y.Doc): Date | null {
+  const decoded = readBoard(doc);
+  if (!decoded.ok) return null;
+  let latest: string | null = null;
+  for (const c of decoded.board.cards) for (const i of c.checklist) if (i.doneAt && (!latest || i.doneAt > latest)) latest = i.doneAt;
+  return latest ? new Date(latest) : null;
+}
+
+const maxDate = (...ds: (Date | null | undefined)[]) =>
+  ds.reduce<Date | null>((m, d) => (d && (!m || d.getTime() > m.getTime()) ? d : m), null);
+
+export type RebuildReport = { boards: number; projected: number; unreadable: { boardId: string; error: string }[]; orphanRows: number };
+
+/**
+ * Rebuilds the whole projection from the stored documents (snapshot + update log), board by
+ * board. Last activity never moves backwards: it is the latest of what the projection already
+ * holds, the board's last logged update and its last tick, so a rebuild over a live projection
+ * changes nothing that was right. Changes accepted while it runs re-project their own board.
+ */
+export async function rebuildProjection(opts: { db?: PrismaClient; onProgress?: (done: number, total: number) => void } = {}): Promise<RebuildReport> {
+  const db = opts.db ?? getDb();
+  const boards = await db.board.findMany({ select: { id: true, campaignId: true, schoolId: true, stat: { select: { lastActivityAt: true } } }, orderBy: { id: "asc" } });
+  const report: RebuildReport = { boards: boards.length, projected: 0, unreadable: [], orphanRows: 0 };
+  for (const [i, board] of boards.entries()) {
+    const lastUpdate = await db.boardUpdate.findFirst({ where: { boardId: board.id }, orderBy: { id: "desc" }, select: { createdAt: true } });
+    let doc: Y.Doc;
+    try {
+      doc = await loadBoardDoc(board.id, db);
+    } catch (error) {
+      const message = `cannot decode the stored document: ${error instanceof Error ? error.message : String(error)}`;
+      await recordUnreadable(board, message, { db, at: maxDate(board.stat?.lastActivityAt, lastUpdate?.createdAt) });
+      report.unreadable.push({ boardId: board.id, error: message });
+      continue;
+    }
+    const at = maxDate(board.stat?.lastActivityAt, lastUpdate?.createdAt, latestTick(doc)) ?? new Date();
+    const result = await projectBoard(board, doc, { db, at });
+    if (result.ok) report.projected++;
+    else report.unreadable.push({ boardId: board.id, error: result.error });
+    opts.onProgress?.(i + 1, boards.length);
+  }
+  // Rows of boards that no longer exist (BoardStat cascades; the row tables carry no foreign key).
+  const orphans = await db.$transaction([
+    db.$executeRaw`DELETE FROM CardRow WHERE boardId NOT IN (SELECT id FROM Board)`,
+    db.$executeRaw`DELETE FROM ChecklistRow WHERE boardId NOT IN (SELECT id FROM Board)`,
+  ]);
+  report.orphanRows = orphans[0] + orphans[1];
+  return report;
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { LEVELS, WARDS } from "~/domain";
 import { formatDate } from "~/i18n/format";
 import { currentCampaign, deadlineDate } from "~/models/board.server";
+import { progressFromStat } from "~/models/projection.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     db.school.findMany({
       where: { districtId: user.districtId, active: true, ...(filters.level ? { level: filters.level } : {}) },
       orderBy: [{ ward: "asc" }, { level: "asc" }],
-      include: { boards: { select: { id: true, campaignId: true, stat: { select: { itemsDone: true, itemsTotal: true } } } } },
+      include: { boards: { select: { id: true, campaignId: true, stat: { select: { itemsDone: true, itemsTotal: true, error: true } } } } },
     }),
   ]);
   return {
@@ -36,7 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         name: s.name,
         level: s.level,
         ward: WARDS.find((w) => w.slug === s.ward)?.name ?? s.ward,
-        progress: board?.stat ? { done: board.stat.itemsDone, total: board.stat.itemsTotal } : null,
+        progress: progressFromStat(board?.stat),
+        unreadable: Boolean(board && (!board.stat || board.stat.error)),
       };
     }),
   };
@@ -60,6 +62,13 @@ export default function District() {
         </div>
         <p className="demo-badge">{t("app.demoNotice")}</p>
       </header>
+      {data.campaign ? (
+        <p>
+          <Link to="/overview" className="btn btn-primary">
+            {t("overview.openFromDistrict")}
+          </Link>
+        </p>
+      ) : null}
       <nav className="chips" aria-label={t("district.filterLevel")}>
         {[null, ...LEVELS].map((level) => {
           const next = new URLSearchParams(params);
@@ -89,6 +98,8 @@ export default function District() {
                   {s.progress.done}/{s.progress.total}
                 </span>
               </span>
+            ) : s.unreadable ? (
+              <span className="ov-unreadable">{t("overview.statuses.unreadable")}</span>
             ) : (
               <span className="muted">—</span>
             )}

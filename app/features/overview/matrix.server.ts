@@ -1,0 +1,73 @@
+import { Prisma, type PrismaClient } from "@prisma/client";
+import type { OverviewCampaign, SchoolLine } from "~/models/overview.server";
+import { getDb } from "~/utils/db.server";
+import type { OverviewFilters } from "./filters";
+
+// The compliance matrix: the campaign's requirements (template cards) against the schools.
+// A cell's state comes from the school's copy of the requirement in CardRow.
+
+export const CELL_STATES = ["done", "in_progress", "not_started", "overdue", "missing"] as const;
+export type CellState = (typeof CELL_STATES)[number];
+
+export type Requirement = { templateId: string; title: string; category: string; dueDate: string | null };
+
+export type Matrix = {
+  requirements: Requirement[];
+  /** One entry per school line, in the order given; cells follow `requirements`. */
+  columns: { boardId: string; slug: string; name: string; cells: CellState[] }[];
+};
+
+const CODE: Record<string, CellState> = { d: "done", o: "overdue", p: "in_progress", n: "not_started" };
+
+export async function getMatrix(
+  campaign: OverviewCampaign,
+  lines: SchoolLine[],
+  opts: { filters?: OverviewFilters; today: string; db?: PrismaClient },
+): Promise<Matrix> {
+  const db = opts.db ?? getDb();
+  const filters = opts.filters ?? {};
+  const where = Prisma.sql`WHERE campaignId = ${campaign.id} AND templateId IS NOT NULL
+    ${filters.category ? Prisma.sql`AND category = ${filters.category}` : Prisma.empty}
+    ${filters.criterion ? Prisma.sql`AND instr(',' || criteria || ',', ${`,${filters.criterion},`}) > 0` : Prisma.empty}`;
+  const [variants, cells] = await Promise.all([
+    // Schools may retitle or re-date their copy; the label is the version most schools carry.
+    db.$queryRaw<{ templateId: string; title: string; category: string; dueDate: string | null; n: bigint | number }[]>`
+      SELECT templateId, title, category, dueDate, COUNT(*) AS n FROM CardRow ${where}
+      GROUP BY templateId, title, category, dueDate`,
+    db.$queryRaw<{ boardId: string; templateId: string; s: string }[]>`
+      SELECT boardId, templateId,
+        CASE WHEN status = 'done' THEN 'd'
+             WHEN dueDate IS NOT NULL AND dueDate < ${opts.today} THEN 'o'
+             WHEN status = 'in_progress' OR itemsDone > 0 THEN 'p'
+             ELSE 'n' END AS s
+      FROM CardRow ${where}`,
+  ]);
+
+  const best = new Map<string, { req: Requirement; n: number }>();
+  for (const v of variants) {
+    const count = Number(v.n);
+    const seen = best.get(v.templateId);
+    if (!seen || count > seen.n) best.set(v.templateId, { req: { templateId: v.templateId, title: v.title, category: v.category, dueDate: v.dueDate }, n: count });
+  }
+  const requirements = [...best.values()]
+    .map((b) => b.req)
+    .sort((a, b) => (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999") || a.templateId.localeCompare(b.templateId));
+  const index = new Map(requirements.map((r, i) => [r.templateId, i]));
+
+  const byBoard = new Map<string, CellState[]>();
+  for (const c of cells) {
+    let row = byBoard.get(c.boardId);
+    if (!row) byBoard.set(c.boardId, (row = requirements.map(() => "missing" as CellState)));
+    const i = index.get(c.templateId);
+    if (i !== undefined) row[i] = CODE[c.s] ?? "not_started";
+  }
+  return {
+    requirements,
+    columns: lines.map((l) => ({
+      boardId: l.boardId,
+      slug: l.school.slug,
+      name: l.school.name,
+      cells: byBoard.get(l.boardId) ?? requirements.map(() => "missing" as CellState),
+    })),
+  };
+}

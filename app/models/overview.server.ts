@@ -1,0 +1,243 @@
+import { Prisma, type PrismaClient } from "@prisma/client";
+import { CATEGORIES, CRITERIA, LEVELS, type Category, type Criterion } from "~/domain";
+import { hasCardFilters, type OverviewFilters, type SchoolStatus, type SortKey } from "~/features/overview/filters";
+import { lastDayBefore, percent, schoolStatus } from "~/features/overview/schedule";
+import { deadlineDate } from "~/models/board.server";
+import { getDb } from "~/utils/db.server";
+
+// The district overview as SQL over the projection tables (BoardStat, CardRow), never a decode
+// of board documents: two queries whatever the number of schools. Unfiltered figures come from
+// BoardStat, the same row GET /api/v1/boards reports; category/criterion filters aggregate the
+// matching CardRows instead.
+
+export type Counts = { planned: number; in_progress: number; done: number };
+export type Progress = { done: number; total: number };
+
+export type SchoolLine = {
+  boardId: string;
+  school: { id: string; slug: string; name: string; level: string; ward: string };
+  /** null when the board cannot be read: shown as such, never as zero. */
+  progress: Progress | null;
+  cards: Counts | null;
+  overdue: number | null;
+  /** Items that should be done by today under the plan's due dates. */
+  expected: number | null;
+  lastActivityAt: string | null;
+  status: SchoolStatus;
+  error: string | null;
+};
+
+export type Breakdown<K extends string> = { key: K; done: number; total: number }[];
+
+export type OverviewCampaign = { id: string; name: string; slug: string; deadline: string; status: string; districtId: string };
+
+export type Overview = {
+  campaign: OverviewCampaign;
+  today: string;
+  totals: {
+    schools: number;
+    cards: Counts;
+    checklist: Progress;
+    overdue: number;
+    unreadable: number;
+    statuses: Record<SchoolStatus, number>;
+  };
+  schools: SchoolLine[];
+  breakdowns?: { criteria: Breakdown<Criterion>; categories: Breakdown<Category>; levels: Breakdown<string> };
+};
+
+export async function findCampaign(campaignId: string, db: PrismaClient = getDb()): Promise<OverviewCampaign | null> {
+  const c = await db.campaign.findUnique({ where: { id: campaignId } });
+  return c && toCampaign(c);
+}
+
+/** Campaigns a district has run (newest first), for the campaign switch on the page. */
+export async function districtCampaigns(districtId: string, db: PrismaClient = getDb()) {
+  const rows = await db.campaign.findMany({
+    where: { districtId, status: { in: ["launched", "closed"] } },
+    orderBy: { deadline: "desc" },
+  });
+  return rows.map(toCampaign);
+}
+
+function toCampaign(c: { id: string; name: string; slug: string; deadline: Date; status: string; districtId: string }): OverviewCampaign {
+  return { id: c.id, name: c.name, slug: c.slug, deadline: deadlineDate(c.deadline), status: c.status, districtId: c.districtId };
+}
+
+type LineRow = {
+  boardId: string; schoolId: string; slug: string; name: string; level: string; ward: string;
+  statId: string | null; itemsDone: number | null; itemsTotal: number | null;
+  cardsPlanned: number | null; cardsInProgress: number | null; cardsDone: number | null;
+  lastActivityAt: Date | string | null; error: string | null;
+};
+
+type CardAgg = {
+  boardId: string; category: string; d: bigint | number; t: bigint | number; p: bigint | number; ip: bigint | number;
+  dn: bigint | number; overdue: bigint | number; expected: bigint | number;
+} & Record<string, bigint | number | string | null>;
+
+const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+
+function cardWhere(campaignId: string, filters: OverviewFilters, schoolId?: string) {
+  return Prisma.sql`WHERE campaignId = ${campaignId}
+    ${schoolId ? Prisma.sql`AND schoolId = ${schoolId}` : Prisma.empty}
+    ${filters.category ? Prisma.sql`AND category = ${filters.category}` : Prisma.empty}
+    ${filters.criterion ? Prisma.sql`AND instr(',' || criteria || ',', ${`,${filters.criterion},`}) > 0` : Prisma.empty}`;
+}
+
+const criterionSums = Prisma.join(
+  CRITERIA.map((c) => {
+    const tag = `,${c},`;
+    return Prisma.sql`SUM(CASE WHEN instr(',' || criteria || ',', ${tag}) > 0 THEN itemsDone ELSE 0 END) AS ${Prisma.raw(`"cd_${c}"`)},
+      SUM(CASE WHEN instr(',' || criteria || ',', ${tag}) > 0 THEN itemsTotal ELSE 0 END) AS ${Prisma.raw(`"ct_${c}"`)}`;
+  }),
+  ", ",
+);
+
+export async function getOverview(
+  campaign: OverviewCampaign,
+  opts: {
+    filters?: OverviewFilters;
+    today: string;
+    breakdowns?: boolean;
+    /** One school only: a principal's own line. */
+    schoolId?: string;
+    db?: PrismaClient;
+  },
+): Promise<Overview> {
+  const db = opts.db ?? getDb();
+  const filters = opts.filters ?? {};
+  const { today } = opts;
+  const lastDay = lastDayBefore(campaign.deadline);
+
+  const [lines, aggs] = await Promise.all([
+    db.$queryRaw<LineRow[]>`
+      SELECT b.id AS boardId, s.id AS schoolId, s.slug, s.name, s.level, s.ward,
+        st.boardId AS statId, st.itemsDone, st.itemsTotal, st.cardsPlanned, st.cardsInProgress, st.cardsDone,
+        st.lastActivityAt, st.error
+      FROM Board b JOIN School s ON s.id = b.schoolId LEFT JOIN BoardStat st ON st.boardId = b.id
+      WHERE b.campaignId = ${campaign.id} AND s.active = 1
+        ${filters.level ? Prisma.sql`AND s.level = ${filters.level}` : Prisma.empty}
+        ${filters.ward ? Prisma.sql`AND s.ward = ${filters.ward}` : Prisma.empty}
+        ${opts.schoolId ? Prisma.sql`AND s.id = ${opts.schoolId}` : Prisma.empty}`,
+    db.$queryRaw<CardAgg[]>`
+      SELECT boardId, category, SUM(itemsDone) AS d, SUM(itemsTotal) AS t,
+        SUM(status = 'planned') AS p, SUM(status = 'in_progress') AS ip, SUM(status = 'done') AS dn,
+        SUM(status <> 'done' AND dueDate IS NOT NULL AND dueDate < ${today}) AS overdue,
+        SUM(CASE WHEN COALESCE(dueDate, ${lastDay}) < ${today} THEN itemsTotal ELSE 0 END) AS expected
+        ${opts.breakdowns ? Prisma.sql`, ${criterionSums}` : Prisma.empty}
+      FROM CardRow ${cardWhere(campaign.id, filters, opts.schoolId)}
+      GROUP BY boardId, category`,
+  ]);
+
+  const byBoard = new Map<string, { d: number; t: number; p: number; ip: number; dn: number; overdue: number; expected: number; rows: CardAgg[] }>();
+  for (const a of aggs) {
+    const b = byBoard.get(a.boardId) ?? { d: 0, t: 0, p: 0, ip: 0, dn: 0, overdue: 0, expected: 0, rows: [] };
+    b.d += n(a.d); b.t += n(a.t); b.p += n(a.p); b.ip += n(a.ip); b.dn += n(a.dn);
+    b.overdue += n(a.overdue); b.expected += n(a.expected);
+    b.rows.push(a);
+    byBoard.set(a.boardId, b);
+  }
+  const cardFiltered = hasCardFilters(filters);
+
+  const schools: SchoolLine[] = lines.map((r) => {
+    const agg = byBoard.get(r.boardId);
+    const school = { id: r.schoolId, slug: r.slug, name: r.name, level: r.level, ward: r.ward };
+    const lastActivityAt = r.lastActivityAt ? new Date(r.lastActivityAt).toISOString() : null;
+    if (!r.statId || r.error) {
+      const error = r.error ?? "not projected yet";
+      return { boardId: r.boardId, school, progress: null, cards: null, overdue: null, expected: null, lastActivityAt, status: "unreadable", error };
+    }
+    const progress = cardFiltered ? { done: agg?.d ?? 0, total: agg?.t ?? 0 } : { done: n(r.itemsDone), total: n(r.itemsTotal) };
+    const cards = cardFiltered
+      ? { planned: agg?.p ?? 0, in_progress: agg?.ip ?? 0, done: agg?.dn ?? 0 }
+      : { planned: n(r.cardsPlanned), in_progress: n(r.cardsInProgress), done: n(r.cardsDone) };
+    const expected = agg?.expected ?? 0;
+    const status = schoolStatus({ ...progress, expected, cardsStarted: cards.in_progress + cards.done });
+    return { boardId: r.boardId, school, progress, cards, overdue: agg?.overdue ?? 0, expected, lastActivityAt, status, error: null };
+  });
+
+  const kept = filters.status ? schools.filter((s) => s.status === filters.status) : schools;
+  const overview: Overview = { campaign, today, totals: totalsOf(kept), schools: kept };
+  if (opts.breakdowns) {
+    const keptBoards = new Set(kept.map((s) => s.boardId));
+    overview.breakdowns = breakdownsOf(kept, [...byBoard].filter(([id]) => keptBoards.has(id)).flatMap(([, b]) => b.rows));
+  }
+  return overview;
+}
+
+function totalsOf(schools: SchoolLine[]): Overview["totals"] {
+  const statuses = { not_started: 0, behind: 0, on_track: 0, done: 0, unreadable: 0 } as Record<SchoolStatus, number>;
+  const totals = { schools: schools.length, cards: { planned: 0, in_progress: 0, done: 0 }, checklist: { done: 0, total: 0 }, overdue: 0, unreadable: 0, statuses };
+  for (const s of schools) {
+    statuses[s.status]++;
+    if (!s.progress || !s.cards) {
+      totals.unreadable++;
+      continue;
+    }
+    totals.checklist.done += s.progress.done;
+    totals.checklist.total += s.progress.total;
+    totals.cards.planned += s.cards.planned;
+    totals.cards.in_progress += s.cards.in_progress;
+    totals.cards.done += s.cards.done;
+    totals.overdue += s.overdue ?? 0;
+  }
+  return totals;
+}
+
+function breakdownsOf(schools: SchoolLine[], rows: CardAgg[]): NonNullable<Overview["breakdowns"]> {
+  const criteria = CRITERIA.map((key) => ({ key, done: 0, total: 0 }));
+  const categories = CATEGORIES.map((key) => ({ key, done: 0, total: 0 }));
+  for (const r of rows) {
+    const cat = categories.find((c) => c.key === r.category);
+    if (cat) {
+      cat.done += n(r.d);
+      cat.total += n(r.t);
+    }
+    for (const c of criteria) {
+      c.done += n(r[`cd_${c.key}`]);
+      c.total += n(r[`ct_${c.key}`]);
+    }
+  }
+  const levels = LEVELS.map((key) => ({ key: key as string, done: 0, total: 0 }));
+  for (const s of schools) {
+    const level = levels.find((l) => l.key === s.school.level);
+    if (level && s.progress) {
+      level.done += s.progress.done;
+      level.total += s.progress.total;
+    }
+  }
+  return { criteria, categories, levels };
+}
+
+const STATUS_ORDER: SchoolStatus[] = ["unreadable", "not_started", "behind", "on_track", "done"];
+const collator = new Intl.Collator("vi");
+
+/** Sorts lines in place; ties fall back to the school's name so the order is stable across reloads. */
+export function sortLines(lines: SchoolLine[], sort: SortKey, dir: "asc" | "desc", wardName: (slug: string) => string) {
+  const ratio = (s: SchoolLine) => (s.progress ? (s.progress.total ? s.progress.done / s.progress.total : 0) : -1);
+  const key: Record<SortKey, (a: SchoolLine, b: SchoolLine) => number> = {
+    name: (a, b) => collator.compare(a.school.name, b.school.name),
+    level: (a, b) => LEVELS.indexOf(a.school.level as never) - LEVELS.indexOf(b.school.level as never),
+    ward: (a, b) => collator.compare(wardName(a.school.ward), wardName(b.school.ward)) || LEVELS.indexOf(a.school.level as never) - LEVELS.indexOf(b.school.level as never),
+    progress: (a, b) => ratio(a) - ratio(b),
+    items: (a, b) => (a.progress?.done ?? -1) - (b.progress?.done ?? -1),
+    overdue: (a, b) => (a.overdue ?? -1) - (b.overdue ?? -1),
+    lastActivity: (a, b) => (a.lastActivityAt ?? "").localeCompare(b.lastActivityAt ?? ""),
+    status: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
+  };
+  const sign = dir === "asc" ? 1 : -1;
+  return lines.sort((a, b) => sign * key[sort](a, b) || collator.compare(a.school.name, b.school.name));
+}
+
+/**
+ * The district average beside one school: the average school's items done and total (so its
+ * percentage is the district's done / total, the same figure the charts use) and overdue cards.
+ */
+export function districtAverage(lines: SchoolLine[]) {
+  const readable = lines.filter((l) => l.progress);
+  const mean = (f: (l: SchoolLine) => number) => (readable.length ? Math.round((readable.reduce((s, l) => s + f(l), 0) / readable.length) * 10) / 10 : 0);
+  const done = mean((l) => l.progress!.done);
+  const total = mean((l) => l.progress!.total);
+  return { schools: readable.length, done, total, percent: percent(done, total), overdue: mean((l) => l.overdue ?? 0) };
+}

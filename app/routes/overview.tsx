@@ -1,0 +1,99 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ChartPanel } from "~/features/overview/charts";
+import { ComplianceMatrix } from "~/features/overview/compliance-matrix";
+import { ExportLinks, FiltersForm } from "~/features/overview/filters-form";
+import { LiveStatus } from "~/features/overview/live-status";
+import { districtPageData, schoolPageData } from "~/features/overview/page-data.server";
+import { OverviewRequestError, resolveOverview } from "~/features/overview/request.server";
+import { SchoolTable } from "~/features/overview/school-table";
+import { SchoolOverview } from "~/features/overview/school-view";
+import { DeadlineStat, OverviewSummary } from "~/features/overview/summary";
+import { useLiveOverview } from "~/features/overview/use-live-overview";
+import { formatDate } from "~/i18n/format";
+import { t as translate } from "~/i18n/i18n";
+import { getLocale } from "~/utils/locale.server";
+import { requireUser } from "~/utils/permissions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Campaign Board` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = await getLocale(request);
+  let resolved;
+  try {
+    resolved = await resolveOverview(user, new URL(request.url).searchParams, { strict: false });
+  } catch (error) {
+    if (error instanceof OverviewRequestError) throw new Response(error.message, { status: error.status });
+    throw error;
+  }
+  const title = translate(locale, resolved.scope === "district" ? "overview.title" : "overview.titleSchool");
+  const { campaign } = resolved;
+  if (!campaign) return { title, scope: resolved.scope, view: null };
+  const view =
+    resolved.scope === "district"
+      ? await districtPageData(user, { ...resolved, campaign }, locale)
+      : await schoolPageData(user, { ...resolved, campaign }, locale);
+  // A link with a bad filter still shows the page (with the bad part named), but says 400.
+  return data({ title, scope: resolved.scope, view }, { status: resolved.problems.length > 0 ? 400 : 200 });
+}
+
+export default function Overview() {
+  const loaderData = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const view = loaderData.view;
+  const live = useLiveOverview(view?.campaign.id ?? null);
+  if (!view) {
+    return (
+      <section className="stack">
+        <h1>{loaderData.title}</h1>
+        <p className="notice">{t("overview.noCampaign")}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="stack ov-page">
+      <header className="page-header">
+        <div>
+          <p className="eyebrow">{view.scope === "school" && view.line ? view.line.school.name : t("app.demoNotice")}</p>
+          <h1>{loaderData.title}</h1>
+          <p className="muted">
+            {view.campaign.name} · {t("overview.deadline")}: <strong>{formatDate(view.campaign.deadline)}</strong>
+          </p>
+        </div>
+        <LiveStatus state={live.state} updatedAt={live.updatedAt} />
+      </header>
+      {view.scope === "district" ? (
+        <>
+          <OverviewSummary data={view} query={view.query} />
+          <p className="muted small">{t("overview.summary.behindRule")}</p>
+          <FiltersForm query={view.query} campaigns={view.campaigns} campaignId={view.campaign.id} problems={view.problems} />
+          <ExportLinks query={{ ...view.query, campaignId: view.campaign.id }} />
+          <SchoolTable lines={view.schools} query={view.query} />
+          <section className="ov-section" aria-labelledby="ov-charts">
+            <h2 id="ov-charts">{t("overview.charts.title")}</h2>
+            <div className="ov-charts">
+              {view.charts.map((c) => (
+                <ChartPanel key={c.title} {...c} />
+              ))}
+            </div>
+          </section>
+          <ComplianceMatrix matrix={view.matrix} columns={view.matrix.columns} />
+        </>
+      ) : (
+        <>
+          <div className="ov-summary">
+            <DeadlineStat data={view} />
+          </div>
+          <SchoolOverview data={view} />
+        </>
+      )}
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
