@@ -22,8 +22,15 @@ export function boardAnnouncements(t: TFunction, titleOf: (id: string) => string
   };
   return {
     onDragStart: ({ active }) => say("board.dnd.start", String(active.id), columnsAtStart(), "board.dnd.overNone"),
-    onDragOver: ({ active, over }) =>
-      over ? say("board.dnd.over", String(active.id), columns(), "board.dnd.overNone") : t("board.dnd.overNone", { title: titleOf(String(active.id)) }),
+    onDragOver: ({ active, over }) => {
+      const id = String(active.id);
+      if (!over) return t("board.dnd.overNone", { title: titleOf(id) });
+      // dnd-kit reports the card over its own place as the drag starts: the pick-up already said where it is.
+      const now = where(id, columns());
+      const then = where(id, columnsAtStart());
+      if (now && then && now.column === then.column && now.position === then.position) return undefined;
+      return say("board.dnd.over", id, columns(), "board.dnd.overNone");
+    },
     onDragEnd: ({ active, over }) =>
       over ? say("board.dnd.end", String(active.id), columns(), "board.dnd.endNone") : t("board.dnd.endNone", { title: titleOf(String(active.id)) }),
     onDragCancel: ({ active }) => {

@@ -11,7 +11,6 @@ import {
   type DragOverEvent,
   type DragStartEvent,
 } from "@dnd-kit/core";
-import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Status } from "~/domain";
@@ -19,6 +18,7 @@ import { boardAnnouncements } from "./announcements";
 import { CardFace } from "./board-card";
 import type { CardSummary } from "./board-view-model";
 import { dropTarget, isRealMove, moveAcross, type ColumnIds } from "./drag-logic";
+import { boardKeyboardCoordinates } from "./keyboard-moves";
 
 type DndProps = {
   enabled: boolean;
@@ -45,10 +45,11 @@ export function BoardDnd({ enabled, ids, titleOf, summaryOf, onMove, children }:
   const current = useRef<ColumnIds>(ids);
   if (!dragging) current.current = ids;
 
+  const keyboardGetter = useMemo(() => boardKeyboardCoordinates(() => current.current), []);
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 5 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: keyboardGetter }),
   );
   const titleRef = useRef(titleOf);
   titleRef.current = titleOf;
