@@ -38,7 +38,7 @@ export type CollabServer = CollabService & {
 };
 
 export function createCollabService(options: CollabOptions = {}): CollabServer {
-  const opts = { compactEvery: 200, idleCompactMs: 10_000, unloadAfterMs: 60_000, projectionDelayMs: 150, ...options };
+  const opts = { compactEvery: 200, idleCompactMs: 10_000, unloadAfterMs: 60_000, projectionDelayMs: 500, ...options };
   const db = getDb();
   const log = getLogger().child({ component: "collab" });
   const store = new BoardStore(db);
