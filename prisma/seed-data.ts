@@ -93,6 +93,9 @@ export async function seedDemo(db: PrismaClient) {
       deadline: hcmMidnight(PLAN_2023.deadline),
       levels: LEVELS.join(","),
       status: "launched",
+      // The 2023 plan as template version 1, already published to every school.
+      publishedVersion: 1,
+      templates: { create: { version: 1, content: JSON.stringify({ cards: PLAN_2023_TEMPLATE }), publishedAt: hcmMidnight(PLAN_2023.planDate) } },
     },
   });
 
@@ -122,10 +125,10 @@ export async function seedDemo(db: PrismaClient) {
     const teacher = await createUser(`giaovien.${s.slug}@kienan.demo`, `Giáo viên ${s.name.replace("Trường ", "")}`, "teacher", school.id);
 
     const doc = new Y.Doc();
-    initBoardDoc(doc, PLAN_2023_TEMPLATE);
+    initBoardDoc(doc, PLAN_2023_TEMPLATE, { templateVersion: 1 });
     applyDemoProgress(doc, s.slug, demoProfile(index, s.slug), [teacher, principal]);
     const board = await db.board.create({
-      data: { campaignId: campaign.id, schoolId: school.id, document: { create: { state: Buffer.from(Y.encodeStateAsUpdate(doc)) } } },
+      data: { campaignId: campaign.id, schoolId: school.id, templateVersion: 1, document: { create: { state: Buffer.from(Y.encodeStateAsUpdate(doc)) } } },
     });
     await projectBoard(board, doc, { db });
   }

@@ -24,6 +24,7 @@ export function AppHeader({ user, nav, locale }: { user: RootData["user"]; nav: 
           {user.school ? <NavLink to={`/schools/${user.school.slug}`}>{t("nav.board")}</NavLink> : null}
           {nav.district ? <NavLink to="/district" end>{t("nav.district")}</NavLink> : null}
           {nav.overview ? <NavLink to="/overview">{t("overview.navLink")}</NavLink> : null}
+          {nav.campaigns ? <NavLink to="/campaigns">{t("campaigns.navLink")}</NavLink> : null}
         </nav>
       ) : null}
       <div className="header-actions">

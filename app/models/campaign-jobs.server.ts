@@ -1,0 +1,293 @@
+import type { Campaign, CampaignJob, PrismaClient, School } from "@prisma/client";
+import * as Y from "yjs";
+import { initBoardDoc } from "~/domain/board-doc";
+import { diffTemplates } from "~/domain/template-diff";
+import { mergeTemplate } from "~/domain/template-merge";
+import { parseStoredTemplate, validateTemplate, type TemplateContent } from "~/domain/template";
+import { summariseChanges } from "~/features/campaigns/change-summary";
+import { getDb } from "~/utils/db.server";
+import { getLogger } from "~/utils/logger.server";
+import { deadlineDate } from "./board.server";
+import { emitBoardChanged } from "./board-events.server";
+import { CampaignError, versionRow } from "./campaign-common.server";
+import { getCollab } from "./collab.server";
+import { projectBoard } from "./projection.server";
+
+// Launch and publish: one job brings every target school's board to a template version.
+// A school without a board gets one (its first snapshot written with the Board row); a board
+// on an older version gets the merge, applied through its collaboration room like any edit.
+// Progress is derived from Board.templateVersion, so a job that stopped half-way (crash,
+// shutdown) finishes when run again and never makes a second board or card. See docs/campaigns.md.
+
+export type RunOptions = {
+  signal?: AbortSignal;
+  /** After each board the job changed: (boards at the version, total). */
+  onBoard?: (done: number, total: number) => void;
+  concurrency?: number;
+};
+type Outcome = { status: "done" | "failed" | "stopped"; done: number; total: number };
+type Running = { controller: AbortController; finished: Promise<Outcome> };
+
+// On globalThis: the Remix build and the server process share one registry of running jobs.
+const g = globalThis as unknown as { __campaignJobs?: Map<string, Running> };
+const registry = () => (g.__campaignJobs ??= new Map());
+const log = () => getLogger().child({ component: "campaign-jobs" });
+
+export function jobJson(job: CampaignJob) {
+  return {
+    id: job.id,
+    kind: job.kind,
+    version: job.version,
+    total: job.total,
+    done: job.done,
+    status: job.status,
+    error: job.error,
+    startedAt: job.startedAt.toISOString(),
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+    /** False for a "running" job no process is working on: it was interrupted; run it again. */
+    active: registry().has(job.id),
+  };
+}
+export type JobJson = ReturnType<typeof jobJson>;
+
+export async function latestJob(campaignId: string, db: PrismaClient = getDb()) {
+  return db.campaignJob.findFirst({ where: { campaignId }, orderBy: { startedAt: "desc" } });
+}
+
+/** Every active school of the campaign's district and levels. */
+function targetSchools(campaign: Campaign, db: PrismaClient) {
+  const levels = campaign.levels.split(",").filter(Boolean);
+  return db.school.findMany({ where: { districtId: campaign.districtId, active: true, level: { in: levels } }, orderBy: { slug: "asc" } });
+}
+
+/** How many schools a launch or publish of this campaign reaches now. */
+export async function countTargetSchools(campaign: Campaign, db: PrismaClient = getDb()): Promise<number> {
+  return (await targetSchools(campaign, db)).length;
+}
+
+async function createBoard(campaign: Campaign, school: School, template: TemplateContent, version: number, db: PrismaClient): Promise<boolean> {
+  const doc = new Y.Doc();
+  initBoardDoc(doc, template.cards, { templateVersion: version });
+  let board;
+  try {
+    // Nobody can be connected to a board that does not exist yet: its first snapshot is written
+    // with the row, in one transaction, instead of through a room.
+    board = await db.board.create({
+      data: { campaignId: campaign.id, schoolId: school.id, templateVersion: version, document: { create: { state: Buffer.from(Y.encodeStateAsUpdate(doc)) } } },
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") return false; // made meanwhile by another run
+    throw error;
+  }
+  const key = { id: board.id, campaignId: campaign.id, schoolId: school.id };
+  await projectBoard(key, doc, { db });
+  emitBoardChanged({ boardId: board.id, campaignId: campaign.id, schoolId: school.id, at: new Date().toISOString() });
+  return true;
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time, stopping early when `stop()` says so. */
+async function pool<T>(items: T[], limit: number, stop: () => boolean, fn: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length && !stop()) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+async function runJob(jobId: string, signal: AbortSignal, opts: RunOptions, db: PrismaClient): Promise<Outcome> {
+  const job = await db.campaignJob.findUniqueOrThrow({ where: { id: jobId }, include: { campaign: true } });
+  const { campaign, version } = job;
+  const templates = new Map<number, Promise<TemplateContent | null>>();
+  const templateOf = (v: number) => {
+    if (!templates.has(v)) templates.set(v, versionRow(campaign.id, v, db).then((row) => (row ? parseStoredTemplate(row.content) : null)));
+    return templates.get(v)!;
+  };
+  const template = await templateOf(version);
+  if (!template) throw new Error(`campaign ${campaign.id} has no template version ${version}`);
+  const actor = (await versionRow(campaign.id, version, db))?.createdById ?? null;
+  const collab = await getCollab();
+
+  const schools = await targetSchools(campaign, db);
+  const boards = await db.board.findMany({
+    where: { campaignId: campaign.id },
+    select: { id: true, schoolId: true, templateVersion: true, stat: { select: { boardId: true } } },
+  });
+  const bySchool = new Map(boards.map((b) => [b.schoolId, b]));
+  const total = schools.length;
+  let done = schools.filter((s) => (bySchool.get(s.id)?.templateVersion ?? -1) >= version && bySchool.get(s.id)?.stat).length;
+  const failures: string[] = [];
+  let lastWrite = 0;
+  const writeProgress = async (force = false) => {
+    if (!force && Date.now() - lastWrite < 300) return;
+    lastWrite = Date.now();
+    await db.campaignJob.update({ where: { id: jobId }, data: { done, total } });
+  };
+  await writeProgress(true);
+
+  await pool(schools, opts.concurrency ?? 4, () => signal.aborted, async (school) => {
+    const board = bySchool.get(school.id);
+    if (!board) {
+      await createBoard(campaign, school, template, version, db);
+    } else if (board.templateVersion < version) {
+      const previous = await templateOf(board.templateVersion);
+      const result = await collab.change(board.id, (doc) => void mergeTemplate(doc, template, version, { previous }), { userId: actor, trusted: true });
+      if (!result.ok) {
+        failures.push(`${school.slug}: ${result.code} ${result.message}`);
+        log().error({ jobId, boardId: board.id, code: result.code, message: result.message }, "template merge refused");
+        return;
+      }
+      await db.board.update({ where: { id: board.id }, data: { templateVersion: version } });
+    } else if (!board.stat) {
+      // Made by a run that stopped before projecting it.
+      const doc = await collab.readDoc(board.id);
+      await projectBoard({ id: board.id, campaignId: campaign.id, schoolId: school.id }, doc, { db });
+      doc.destroy();
+    } else return;
+    done++;
+    opts.onBoard?.(done, total);
+    await writeProgress();
+  });
+
+  if (signal.aborted) {
+    await writeProgress(true);
+    return { status: "stopped", done, total };
+  }
+  const status = failures.length ? "failed" : "done";
+  const error = failures.length ? `${failures.length} board(s) refused the change: ${failures.slice(0, 3).join("; ")}` : null;
+  await db.campaignJob.update({ where: { id: jobId }, data: { done, total, status, error, finishedAt: new Date() } });
+  return { status, done, total };
+}
+
+/** Starts (or joins) the run of a job in this process. */
+export function runCampaignJob(jobId: string, opts: RunOptions = {}, db: PrismaClient = getDb()): Promise<Outcome> {
+  const running = registry().get(jobId);
+  if (running) return running.finished;
+  const controller = new AbortController();
+  opts.signal?.addEventListener("abort", () => controller.abort(), { once: true });
+  const finished = runJob(jobId, controller.signal, opts, db)
+    .catch(async (error: unknown) => {
+      log().error({ err: error, jobId }, "campaign job failed");
+      const message = error instanceof Error ? error.message : String(error);
+      await db.campaignJob.update({ where: { id: jobId }, data: { status: "failed", error: message.slice(0, 500), finishedAt: new Date() } }).catch(() => undefined);
+      return { status: "failed" as const, done: 0, total: 0 };
+    })
+    .finally(() => registry().delete(jobId));
+  registry().set(jobId, { controller, finished });
+  return finished;
+}
+
+type StartOptions = RunOptions & { wait?: boolean };
+
+async function start(jobId: string, opts: StartOptions, db: PrismaClient) {
+  const finished = runCampaignJob(jobId, opts, db);
+  if (opts.wait) await finished;
+  return db.campaignJob.findUniqueOrThrow({ where: { id: jobId } });
+}
+
+function requireValid(content: string, campaign: Campaign): TemplateContent {
+  const checked = validateTemplate(JSON.parse(content), { deadline: deadlineDate(campaign.deadline) });
+  if (!checked.ok) throw new CampaignError(422, "invalid_template", "The template has errors", checked.issues);
+  return checked.template;
+}
+
+/**
+ * "Triển khai": publishes the first version and gives every target school its board. On a
+ * launched campaign it is harmless: it resumes an unfinished job, or makes the boards of
+ * schools added since, and otherwise changes nothing.
+ */
+export async function launchCampaign(campaign: Campaign, userId: string, opts: StartOptions = {}, db: PrismaClient = getDb()) {
+  if (campaign.status === "draft") {
+    const version = campaign.publishedVersion + 1;
+    const draft = await versionRow(campaign.id, version, db);
+    if (!draft) throw new CampaignError(409, "no_template", "Write the template before launching");
+    requireValid(draft.content, campaign);
+    const total = (await targetSchools(campaign, db)).length;
+    const job = await db.$transaction(async (tx) => {
+      const claimed = await tx.campaign.updateMany({ where: { id: campaign.id, status: "draft" }, data: { status: "launched", publishedVersion: version } });
+      if (claimed.count === 0) return null; // launched by a concurrent request
+      await tx.templateVersion.update({ where: { id: draft.id }, data: { publishedAt: new Date(), createdById: userId } });
+      return tx.campaignJob.create({ data: { campaignId: campaign.id, kind: "launch", version, total } });
+    });
+    if (job) return { job: await start(job.id, opts, db), started: true, created: 0 };
+  }
+  const latest = await latestJob(campaign.id, db);
+  if (latest && (latest.status === "running" || latest.status === "failed")) {
+    if (latest.status === "failed") await db.campaignJob.update({ where: { id: latest.id }, data: { status: "running", error: null, finishedAt: null } });
+    return { job: await start(latest.id, opts, db), started: true, created: 0 };
+  }
+  return { job: latest, started: false, created: await ensureBoardsForCampaign(campaign.id, db) };
+}
+
+/**
+ * "Xuất bản thay đổi": publishes the draft as the next version with its note and merges it into
+ * every board. Publishing with no draft, or a draft equal to what schools have, does nothing.
+ */
+export async function publishCampaign(campaign: Campaign, userId: string, note: string | undefined, opts: StartOptions = {}, db: PrismaClient = getDb()) {
+  if (campaign.status === "draft") throw new CampaignError(409, "not_launched", "Launch the campaign first");
+  const latest = await latestJob(campaign.id, db);
+  if (latest && registry().has(latest.id)) throw new CampaignError(409, "job_running", "A launch or publish is still running");
+  const version = campaign.publishedVersion + 1;
+  const [draft, published] = await Promise.all([versionRow(campaign.id, version, db), versionRow(campaign.id, campaign.publishedVersion, db)]);
+  if (!draft) return { job: latest, started: false };
+  const template = requireValid(draft.content, campaign);
+  const changes = diffTemplates(published ? parseStoredTemplate(published.content) : null, template);
+  if (changes.length === 0) return { job: latest, started: false };
+  const total = (await targetSchools(campaign, db)).length;
+  const job = await db.$transaction(async (tx) => {
+    const claimed = await tx.campaign.updateMany({ where: { id: campaign.id, publishedVersion: campaign.publishedVersion }, data: { publishedVersion: version } });
+    if (claimed.count === 0) return null; // published by a concurrent request
+    // The new job brings every board to the new version, so an interrupted older job is moot.
+    await tx.campaignJob.updateMany({ where: { campaignId: campaign.id, status: { in: ["running", "failed"] } }, data: { status: "superseded", finishedAt: new Date() } });
+    await tx.templateVersion.update({
+      where: { id: draft.id },
+      data: { publishedAt: new Date(), createdById: userId, note: note?.trim() || summariseChanges(changes) },
+    });
+    return tx.campaignJob.create({ data: { campaignId: campaign.id, kind: "publish", version, total } });
+  });
+  if (!job) return { job: await latestJob(campaign.id, db), started: false };
+  return { job: await start(job.id, opts, db), started: true };
+}
+
+/**
+ * Gives every target school of a launched campaign that has no board yet its board, at the
+ * published version (a school added or reactivated after the launch). Returns how many it made.
+ */
+export async function ensureBoardsForCampaign(campaignId: string, db: PrismaClient = getDb()): Promise<number> {
+  const campaign = await db.campaign.findUnique({ where: { id: campaignId } });
+  if (!campaign || campaign.status !== "launched" || campaign.publishedVersion === 0) return 0;
+  const row = await versionRow(campaign.id, campaign.publishedVersion, db);
+  if (!row) return 0;
+  const template = parseStoredTemplate(row.content);
+  const have = new Set((await db.board.findMany({ where: { campaignId }, select: { schoolId: true } })).map((b) => b.schoolId));
+  let created = 0;
+  for (const school of await targetSchools(campaign, db)) {
+    if (!have.has(school.id) && (await createBoard(campaign, school, template, campaign.publishedVersion, db))) created++;
+  }
+  return created;
+}
+
+/** For the school administration: a new (or reactivated) school gets the boards of its district's launched campaigns. */
+export async function ensureBoardsForSchool(schoolId: string, db: PrismaClient = getDb()): Promise<number> {
+  const school = await db.school.findUnique({ where: { id: schoolId } });
+  if (!school || !school.active) return 0;
+  const campaigns = await db.campaign.findMany({ where: { districtId: school.districtId, status: "launched" } });
+  let created = 0;
+  for (const c of campaigns) if (c.levels.split(",").includes(school.level)) created += await ensureBoardsForCampaign(c.id, db);
+  return created;
+}
+
+/** On boot: picks up every job a previous process left running. */
+export async function resumeCampaignJobs(opts: StartOptions = {}, db: PrismaClient = getDb()): Promise<string[]> {
+  const stale = await db.campaignJob.findMany({ where: { status: "running" }, orderBy: { startedAt: "asc" } });
+  const ids = stale.filter((j) => !registry().has(j.id)).map((j) => j.id);
+  const runs = ids.map((id) => runCampaignJob(id, opts, db));
+  if (opts.wait) await Promise.all(runs);
+  return ids;
+}
+
+/** On shutdown: stops running jobs between boards (they stay "running" and resume on boot). */
+export async function stopCampaignJobs(): Promise<void> {
+  const running = [...registry().values()];
+  for (const r of running) r.controller.abort();
+  await Promise.all(running.map((r) => r.finished));
+}
