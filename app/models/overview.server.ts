@@ -71,10 +71,8 @@ type LineRow = {
   lastActivityAt: Date | string | null; error: string | null;
 };
 
-type CardAgg = {
-  boardId: string; category: string; d: bigint | number; t: bigint | number; p: bigint | number; ip: bigint | number;
-  dn: bigint | number; overdue: bigint | number; expected: bigint | number;
-} & Record<string, bigint | number | string | null>;
+type Sum = bigint | number | null;
+type CardAgg = { boardId: string; d?: Sum; t?: Sum; p?: Sum; ip?: Sum; dn?: Sum; overdue: Sum; expected: Sum };
 
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
@@ -84,15 +82,6 @@ function cardWhere(campaignId: string, filters: OverviewFilters, schoolId?: stri
     ${filters.category ? Prisma.sql`AND category = ${filters.category}` : Prisma.empty}
     ${filters.criterion ? Prisma.sql`AND instr(',' || criteria || ',', ${`,${filters.criterion},`}) > 0` : Prisma.empty}`;
 }
-
-const criterionSums = Prisma.join(
-  CRITERIA.map((c) => {
-    const tag = `,${c},`;
-    return Prisma.sql`SUM(CASE WHEN instr(',' || criteria || ',', ${tag}) > 0 THEN itemsDone ELSE 0 END) AS ${Prisma.raw(`"cd_${c}"`)},
-      SUM(CASE WHEN instr(',' || criteria || ',', ${tag}) > 0 THEN itemsTotal ELSE 0 END) AS ${Prisma.raw(`"ct_${c}"`)}`;
-  }),
-  ", ",
-);
 
 export async function getOverview(
   campaign: OverviewCampaign,
@@ -109,6 +98,7 @@ export async function getOverview(
   const filters = opts.filters ?? {};
   const { today } = opts;
   const lastDay = lastDayBefore(campaign.deadline);
+  const cardFiltered = hasCardFilters(filters);
 
   const [lines, aggs] = await Promise.all([
     db.$queryRaw<LineRow[]>`
@@ -120,25 +110,24 @@ export async function getOverview(
         ${filters.level ? Prisma.sql`AND s.level = ${filters.level}` : Prisma.empty}
         ${filters.ward ? Prisma.sql`AND s.ward = ${filters.ward}` : Prisma.empty}
         ${opts.schoolId ? Prisma.sql`AND s.id = ${opts.schoolId}` : Prisma.empty}`,
-    db.$queryRaw<CardAgg[]>`
-      SELECT boardId, category, SUM(itemsDone) AS d, SUM(itemsTotal) AS t,
-        SUM(status = 'planned') AS p, SUM(status = 'in_progress') AS ip, SUM(status = 'done') AS dn,
-        SUM(status <> 'done' AND dueDate IS NOT NULL AND dueDate < ${today}) AS overdue,
-        SUM(CASE WHEN COALESCE(dueDate, ${lastDay}) < ${today} THEN itemsTotal ELSE 0 END) AS expected
-        ${opts.breakdowns ? Prisma.sql`, ${criterionSums}` : Prisma.empty}
-      FROM CardRow ${cardWhere(campaign.id, filters, opts.schoolId)}
-      GROUP BY boardId, category`,
+    // One pass over the campaign's cards in board order (CardRow_overview_idx covers it). Without
+    // card filters, BoardStat has the counts, so only the date-dependent figures are summed, and
+    // only cards already due can contribute to them.
+    cardFiltered
+      ? db.$queryRaw<CardAgg[]>`
+          SELECT boardId, SUM(itemsDone) AS d, SUM(itemsTotal) AS t,
+            SUM(status = 'planned') AS p, SUM(status = 'in_progress') AS ip, SUM(status = 'done') AS dn,
+            SUM(status <> 'done' AND dueDate IS NOT NULL AND dueDate < ${today}) AS overdue,
+            SUM(CASE WHEN COALESCE(dueDate, ${lastDay}) < ${today} THEN itemsTotal ELSE 0 END) AS expected
+          FROM CardRow ${cardWhere(campaign.id, filters, opts.schoolId)}
+          GROUP BY boardId`
+      : db.$queryRaw<CardAgg[]>`
+          SELECT boardId, SUM(status <> 'done' AND dueDate IS NOT NULL) AS overdue, SUM(itemsTotal) AS expected
+          FROM CardRow ${cardWhere(campaign.id, filters, opts.schoolId)} AND COALESCE(dueDate, ${lastDay}) < ${today}
+          GROUP BY boardId`,
   ]);
 
-  const byBoard = new Map<string, { d: number; t: number; p: number; ip: number; dn: number; overdue: number; expected: number; rows: CardAgg[] }>();
-  for (const a of aggs) {
-    const b = byBoard.get(a.boardId) ?? { d: 0, t: 0, p: 0, ip: 0, dn: 0, overdue: 0, expected: 0, rows: [] };
-    b.d += n(a.d); b.t += n(a.t); b.p += n(a.p); b.ip += n(a.ip); b.dn += n(a.dn);
-    b.overdue += n(a.overdue); b.expected += n(a.expected);
-    b.rows.push(a);
-    byBoard.set(a.boardId, b);
-  }
-  const cardFiltered = hasCardFilters(filters);
+  const byBoard = new Map(aggs.map((a) => [a.boardId, a]));
 
   const schools: SchoolLine[] = lines.map((r) => {
     const agg = byBoard.get(r.boardId);
@@ -148,21 +137,18 @@ export async function getOverview(
       const error = r.error ?? "not projected yet";
       return { boardId: r.boardId, school, progress: null, cards: null, overdue: null, expected: null, lastActivityAt, status: "unreadable", error };
     }
-    const progress = cardFiltered ? { done: agg?.d ?? 0, total: agg?.t ?? 0 } : { done: n(r.itemsDone), total: n(r.itemsTotal) };
+    const progress = cardFiltered ? { done: n(agg?.d), total: n(agg?.t) } : { done: n(r.itemsDone), total: n(r.itemsTotal) };
     const cards = cardFiltered
-      ? { planned: agg?.p ?? 0, in_progress: agg?.ip ?? 0, done: agg?.dn ?? 0 }
+      ? { planned: n(agg?.p), in_progress: n(agg?.ip), done: n(agg?.dn) }
       : { planned: n(r.cardsPlanned), in_progress: n(r.cardsInProgress), done: n(r.cardsDone) };
-    const expected = agg?.expected ?? 0;
+    const expected = n(agg?.expected);
     const status = schoolStatus({ ...progress, expected, cardsStarted: cards.in_progress + cards.done });
-    return { boardId: r.boardId, school, progress, cards, overdue: agg?.overdue ?? 0, expected, lastActivityAt, status, error: null };
+    return { boardId: r.boardId, school, progress, cards, overdue: n(agg?.overdue), expected, lastActivityAt, status, error: null };
   });
 
   const kept = filters.status ? schools.filter((s) => s.status === filters.status) : schools;
   const overview: Overview = { campaign, today, totals: totalsOf(kept), schools: kept };
-  if (opts.breakdowns) {
-    const keptBoards = new Set(kept.map((s) => s.boardId));
-    overview.breakdowns = breakdownsOf(kept, [...byBoard].filter(([id]) => keptBoards.has(id)).flatMap(([, b]) => b.rows));
-  }
+  if (opts.breakdowns) overview.breakdowns = await breakdownsOf(db, campaign.id, filters, kept);
   return overview;
 }
 
@@ -185,7 +171,17 @@ function totalsOf(schools: SchoolLine[]): Overview["totals"] {
   return totals;
 }
 
-function breakdownsOf(schools: SchoolLine[], rows: CardAgg[]): NonNullable<Overview["breakdowns"]> {
+/**
+ * Charts: items per category and per criterion over the kept schools' cards. Grouped by the
+ * (category, criteria) pair, which a campaign has a few dozen of, so the criteria are split here
+ * rather than by twelve string tests per card row in SQL.
+ */
+async function breakdownsOf(db: PrismaClient, campaignId: string, filters: OverviewFilters, kept: SchoolLine[]): Promise<NonNullable<Overview["breakdowns"]>> {
+  const boards = JSON.stringify(kept.filter((s) => s.progress).map((s) => s.boardId));
+  const rows = await db.$queryRaw<{ category: string; criteria: string; d: bigint | number; t: bigint | number }[]>`
+    SELECT category, criteria, SUM(itemsDone) AS d, SUM(itemsTotal) AS t
+    FROM CardRow ${cardWhere(campaignId, filters)} AND boardId IN (SELECT value FROM json_each(${boards}))
+    GROUP BY category, criteria`;
   const criteria = CRITERIA.map((key) => ({ key, done: 0, total: 0 }));
   const categories = CATEGORIES.map((key) => ({ key, done: 0, total: 0 }));
   for (const r of rows) {
@@ -194,13 +190,16 @@ function breakdownsOf(schools: SchoolLine[], rows: CardAgg[]): NonNullable<Overv
       cat.done += n(r.d);
       cat.total += n(r.t);
     }
-    for (const c of criteria) {
-      c.done += n(r[`cd_${c.key}`]);
-      c.total += n(r[`ct_${c.key}`]);
+    for (const tag of r.criteria.split(",")) {
+      const c = criteria.find((x) => x.key === tag);
+      if (c) {
+        c.done += n(r.d);
+        c.total += n(r.t);
+      }
     }
   }
   const levels = LEVELS.map((key) => ({ key: key as string, done: 0, total: 0 }));
-  for (const s of schools) {
+  for (const s of kept) {
     const level = levels.find((l) => l.key === s.school.level);
     if (level && s.progress) {
       level.done += s.progress.done;

@@ -29,18 +29,21 @@ export async function getMatrix(
   const where = Prisma.sql`WHERE campaignId = ${campaign.id} AND templateId IS NOT NULL
     ${filters.category ? Prisma.sql`AND category = ${filters.category}` : Prisma.empty}
     ${filters.criterion ? Prisma.sql`AND instr(',' || criteria || ',', ${`,${filters.criterion},`}) > 0` : Prisma.empty}`;
-  const [variants, cells] = await Promise.all([
+  const [variants, boards] = await Promise.all([
     // Schools may retitle or re-date their copy; the label is the version most schools carry.
     db.$queryRaw<{ templateId: string; title: string; category: string; dueDate: string | null; n: bigint | number }[]>`
       SELECT templateId, title, category, dueDate, COUNT(*) AS n FROM CardRow ${where}
       GROUP BY templateId, title, category, dueDate`,
-    db.$queryRaw<{ boardId: string; templateId: string; s: string }[]>`
-      SELECT boardId, templateId,
+    // One row per board (template id, state code, separated by control characters no id holds):
+    // a thousand rows to convert, not forty thousand.
+    db.$queryRaw<{ boardId: string; cells: string }[]>`
+      SELECT boardId, group_concat(templateId || char(30) ||
         CASE WHEN status = 'done' THEN 'd'
              WHEN dueDate IS NOT NULL AND dueDate < ${opts.today} THEN 'o'
              WHEN status = 'in_progress' OR itemsDone > 0 THEN 'p'
-             ELSE 'n' END AS s
-      FROM CardRow ${where}`,
+             ELSE 'n' END, char(31)) AS cells
+      FROM CardRow ${where}
+      GROUP BY boardId`,
   ]);
 
   const best = new Map<string, { req: Requirement; n: number }>();
@@ -55,11 +58,14 @@ export async function getMatrix(
   const index = new Map(requirements.map((r, i) => [r.templateId, i]));
 
   const byBoard = new Map<string, CellState[]>();
-  for (const c of cells) {
-    let row = byBoard.get(c.boardId);
-    if (!row) byBoard.set(c.boardId, (row = requirements.map(() => "missing" as CellState)));
-    const i = index.get(c.templateId);
-    if (i !== undefined) row[i] = CODE[c.s] ?? "not_started";
+  for (const b of boards) {
+    const row = requirements.map(() => "missing" as CellState);
+    for (const pair of b.cells.split("\u001f")) {
+      const [templateId, code] = pair.split("\u001e");
+      const i = index.get(templateId!);
+      if (i !== undefined) row[i] = CODE[code!] ?? "not_started";
+    }
+    byBoard.set(b.boardId, row);
   }
   return {
     requirements,
