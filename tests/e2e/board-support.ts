@@ -1,4 +1,4 @@
-import { expect, type Browser, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
 
 // Shared by the board specs: sign in as a demo account and drive the live board
 // the way a person does (by visible names), never through its internals.
@@ -17,12 +17,19 @@ export async function signIn(page: Page, email: string) {
 }
 
 /** A signed-in page on the board, once its replica is connected to the server. */
-export async function openBoard(browser: Browser, email: string, options: BrowserContextOptions = {}) {
+export async function openBoard(browser: Browser, email: string, options: BrowserContextOptions = {}, prepare?: (context: BrowserContext) => Promise<void>) {
   const context = await browser.newContext(options);
+  await prepare?.(context);
   const page = await context.newPage();
+  // Script errors and React's own complaints (a hydration mismatch is logged as an error).
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
   await signIn(page, email);
   await expectLive(page);
-  return { context, page };
+  return { context, page, errors };
 }
 
 export async function expectLive(page: Page) {

@@ -34,6 +34,7 @@ test("a new card, a tick and a title edit in one browser appear in the other wit
   await expect(cardButton(column(b.page, "Kế hoạch"), renamed)).toBeVisible();
   // The card face shows the checklist progress the tick made.
   await expect(b.page.locator("[data-card-id]", { has: cardButton(b.page, renamed) }).getByText("1/1")).toBeVisible();
+  expect([...a.errors, ...b.errors]).toEqual([]);
 
   await a.context.close();
   await b.context.close();

@@ -17,7 +17,6 @@ export type SessionSnapshot = {
   board: Board;
   sync: SyncState;
   peers: Peer[];
-  ownClientId: number;
   /** The server refused our changes: local state is being replaced by the server's. */
   resetting: boolean;
   /** The server ended the connection for good (e.g. signed out); no more reconnects. */
@@ -51,7 +50,6 @@ export class BoardSession {
       board: opts.board,
       sync: { ...initialSyncState(this.readPending()), online: navigator.onLine },
       peers: [],
-      ownClientId: doc.clientID,
       resetting: false,
       closed: null,
     };
@@ -120,11 +118,15 @@ export class BoardSession {
     };
     const onStatus = ({ status }: { status: "connected" | "disconnected" | "connecting" }) => this.dispatch({ type: "status", status });
     const onSync = (synced: boolean) => this.dispatch({ type: "synced", synced });
+    // y-websocket reports "disconnected" only for a socket that had opened; a server that cannot
+    // be reached at all shows up as closes of sockets that never opened.
+    const onSocketClosed = () => this.dispatch({ type: "status", status: "disconnected" });
     const onClosed = (event: { code: number; reason: string }) => this.update({ closed: event });
     const onAwareness = () => this.update({ peers: peersFrom(provider.awareness.getStates()) });
     doc.on("update", onUpdate);
     provider.on("status", onStatus);
     provider.on("sync", onSync);
+    provider.on("connection-close", onSocketClosed);
     provider.on("closed", onClosed);
     provider.awareness.on("change", onAwareness);
 
@@ -139,7 +141,7 @@ export class BoardSession {
         void persistence?.destroy();
       },
     };
-    this.update({ ownClientId: doc.clientID, peers: peersFrom(provider.awareness.getStates()) });
+    this.update({ peers: peersFrom(provider.awareness.getStates()) });
 
     // Offline edits from IndexedDB go in before we connect, so the first sync carries them.
     // A browser without IndexedDB (some private modes) must still connect.

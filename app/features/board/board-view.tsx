@@ -57,7 +57,7 @@ export function BoardView(props: BoardViewProps) {
     return { cards, ids: columnIds(live.board), byId: new Map([...cards].map(([id, c]) => [id, summarise(c, props.today, props.members, t("board.unknownPerson"))])) };
   }, [live.board, props.today, props.members, t]);
   const progress = useMemo(() => boardProgress(live.board), [live.board]);
-  const editors = useMemo(() => editorsByCard(live.peers, live.ownClientId), [live.peers, live.ownClientId]);
+  const editors = useMemo(() => editorsByCard(live.peers, props.user.id), [live.peers, props.user.id]);
 
   const [openCardId, setOpenCardId] = useState<string | null>(null);
   const openCard = openCardId ? (summaries.cards.get(openCardId) ?? null) : null;
@@ -90,6 +90,14 @@ export function BoardView(props: BoardViewProps) {
         </p>
       ) : null}
       {live.resetting ? <p className="notice">{t("board.resetting")}</p> : null}
+      {/* On a phone the columns scroll sideways: one tap brings a column into view (plain links, no script needed). */}
+      <nav className="board-jump" aria-label={t("board.jumpTo")}>
+        {STATUSES.map((status) => (
+          <a key={status} href={`#board-col-${status}`}>
+            {t(`statuses.${status}`)} ({summaries.ids[status].length})
+          </a>
+        ))}
+      </nav>
       <BoardDnd
         enabled={!readOnly}
         ids={summaries.ids}

@@ -34,8 +34,10 @@ describe("presence", () => {
       ]),
     );
     expect(uniqueUsers(peers).map((u) => u.id)).toEqual(["u-lan", "u-binh"]);
-    const marks = editorsByCard(peers, 3);
+    const marks = editorsByCard(peers, "u-binh");
     expect(marks.get("card-1")?.map((u) => u.id)).toEqual(["u-lan"]);
     expect(marks.has("card-2")).toBe(false);
+    // Lan's own other tab is not "someone else".
+    expect(editorsByCard(peers, "u-lan").has("card-1")).toBe(false);
   });
 });

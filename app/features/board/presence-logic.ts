@@ -48,11 +48,11 @@ export function uniqueUsers(peers: readonly Peer[]): PresenceUser[] {
   return [...seen.values()];
 }
 
-/** Card id → the other people who have that card open, for the "editing" marker. */
-export function editorsByCard(peers: readonly Peer[], ownClientId: number | null): Map<string, PresenceUser[]> {
+/** Card id → the other people who have that card open, for the "editing" marker (not oneself in another tab). */
+export function editorsByCard(peers: readonly Peer[], ownUserId: string): Map<string, PresenceUser[]> {
   const out = new Map<string, PresenceUser[]>();
   for (const p of peers) {
-    if (p.clientId === ownClientId || !p.editingCardId) continue;
+    if (p.user.id === ownUserId || !p.editingCardId) continue;
     const list = out.get(p.editingCardId) ?? [];
     if (!list.some((u) => u.id === p.user.id)) list.push(p.user);
     out.set(p.editingCardId, list);

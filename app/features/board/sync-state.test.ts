@@ -14,10 +14,12 @@ describe("the sync badge", () => {
     const live = run([{ type: "status", status: "connected" }, { type: "synced", synced: true }]);
     const offline = run([{ type: "online", online: false }, { type: "status", status: "disconnected" }, { type: "local-change" }, { type: "local-change" }], live);
     expect(badgeFor(offline)).toEqual({ kind: "offline", pending: 2 });
-    const back = run([{ type: "online", online: true }, { type: "status", status: "connecting" }], offline);
+    const retrying = run([{ type: "online", online: true }, { type: "status", status: "connecting" }], offline);
+    expect(badgeFor(retrying)).toEqual({ kind: "offline", pending: 2 });
+    const back = run([{ type: "status", status: "connected" }], retrying);
     expect(badgeFor(back)).toEqual({ kind: "syncing" });
     expect(back.pending).toBe(2);
-    const synced = run([{ type: "status", status: "connected" }, { type: "synced", synced: true }], back);
+    const synced = run([{ type: "synced", synced: true }], back);
     expect(badgeFor(synced)).toEqual({ kind: "connected" });
     expect(synced.pending).toBe(0);
   });
@@ -35,5 +37,11 @@ describe("the sync badge", () => {
 
   it("keeps a count restored after a reload", () => {
     expect(badgeFor(run([{ type: "status", status: "disconnected" }], initialSyncState(3)))).toEqual({ kind: "offline", pending: 3 });
+  });
+
+  it("stays offline while the provider retries, until a retry connects", () => {
+    const retrying = run([{ type: "status", status: "disconnected" }, { type: "local-change" }, { type: "status", status: "connecting" }]);
+    expect(badgeFor(retrying)).toEqual({ kind: "offline", pending: 1 });
+    expect(badgeFor(run([{ type: "status", status: "connected" }], retrying))).toEqual({ kind: "syncing" });
   });
 });

@@ -29,6 +29,9 @@ export function isLive(state: SyncState): boolean {
 export function syncReducer(state: SyncState, event: SyncEvent): SyncState {
   switch (event.type) {
     case "status":
+      // A retry after a lost connection is still offline until it actually connects:
+      // the provider retries every few seconds and the badge must not flicker to "syncing".
+      if (event.status === "connecting" && state.connection === "disconnected") return state;
       return { ...state, connection: event.status, synced: event.status === "connected" ? state.synced : false };
     case "synced":
       // The server has our state once both sides have synced: nothing is pending any more.

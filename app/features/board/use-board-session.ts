@@ -33,7 +33,6 @@ export function useBoardSession(input: BoardSessionInput): LiveBoard {
     board: input.board,
     sync: initialSyncState(),
     peers: [],
-    ownClientId: -1,
     resetting: false,
     closed: null,
   }));

@@ -1,0 +1,136 @@
+import { expect, test } from "@playwright/test";
+import { addCard, cardButton, column, openBoard, openCard, PRINCIPAL, SCHOOL, signIn, TEACHER, unique } from "./board-support";
+
+test("an offline edit is counted, survives a reload and reaches the others when the connection returns", async ({ browser }) => {
+  // The board's socket goes through a switch: setOffline cuts HTTP but not open WebSockets, and a
+  // page cannot be reloaded offline (there is no service worker), so the reload happens with the
+  // network back and the socket still cut — the edit must then come from IndexedDB.
+  let cut = false;
+  const a = await openBoard(browser, TEACHER, {}, (context) =>
+    context.routeWebSocket(/\/collab\//, (ws) => {
+      if (cut) void ws.close({ code: 1011, reason: "test: no connection" });
+      else ws.connectToServer();
+    }),
+  );
+  const b = await openBoard(browser, PRINCIPAL);
+  const title = await addCard(a.page, unique("Vẽ tranh cổ động"));
+  await expect(cardButton(b.page, title)).toBeVisible();
+  const badge = a.page.getByTestId("sync-badge");
+
+  cut = true;
+  await a.context.setOffline(true);
+  await expect(badge).toHaveText("Ngoại tuyến");
+  const dialog = await openCard(a.page, title);
+  const offlineTitle = `${title} (ngoại tuyến)`;
+  const field = dialog.getByRole("textbox", { name: "Tên công việc" });
+  await field.fill(offlineTitle);
+  await field.press("Enter");
+  await expect(dialog.getByRole("heading", { level: 2, name: offlineTitle })).toBeVisible();
+  await dialog.getByRole("textbox", { name: "Mục mới" }).fill("Chọn chủ đề");
+  await dialog.getByRole("button", { name: "Thêm mục" }).click();
+  await a.page.keyboard.press("Escape");
+  await expect(badge).toHaveText("Ngoại tuyến — 2 thay đổi chưa gửi");
+
+  await a.context.setOffline(false);
+  await a.page.reload();
+  await expect(cardButton(a.page, offlineTitle)).toBeVisible();
+  await expect(badge).toHaveText("Ngoại tuyến — 2 thay đổi chưa gửi");
+  await expect(cardButton(b.page, title)).toBeVisible();
+  await expect(cardButton(b.page, offlineTitle)).toHaveCount(0);
+
+  cut = false;
+  await expect(badge).toHaveText("Đã kết nối");
+  await expect(cardButton(column(b.page, "Kế hoạch"), offlineTitle)).toBeVisible();
+  const dialogB = await openCard(b.page, offlineTitle);
+  await expect(dialogB.getByRole("checkbox", { name: "Chọn chủ đề" })).toBeVisible();
+
+  // And the server kept it: a fresh page shows it without any local copy.
+  const c = await openBoard(browser, PRINCIPAL);
+  await expect(cardButton(c.page, offlineTitle)).toBeVisible();
+  for (const x of [a, b, c]) await x.context.close();
+});
+
+test("the board is fully rendered before any script runs", async ({ browser }) => {
+  const signedIn = await browser.newContext();
+  const page = await signedIn.newPage();
+  await signIn(page, TEACHER);
+  const storageState = await signedIn.storageState();
+  await signedIn.close();
+
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState });
+  const noJs = await context.newPage();
+  await noJs.goto(`/schools/${SCHOOL}`);
+  for (const name of ["Kế hoạch", "Đang thực hiện", "Hoàn thành"] as const) {
+    await expect(column(noJs, name).getByRole("heading", { level: 2, name: new RegExp(`^${name}`) })).toBeVisible();
+  }
+  await expect(cardButton(noJs, "Xây dựng kế hoạch hành động chi tiết của trường")).toBeVisible();
+  expect(await noJs.locator("[data-card-id]").count()).toBeGreaterThanOrEqual(12);
+  await expect(noJs.getByText("Quá hạn").first()).toBeVisible();
+  await context.close();
+});
+
+test("screenshots: desktop and a 360 px phone", async ({ browser }) => {
+  const desktop = await openBoard(browser, TEACHER, { viewport: { width: 1366, height: 900 } });
+  const other = await openBoard(browser, PRINCIPAL);
+  await expect(desktop.page.getByRole("img", { name: "Hiệu trưởng Tiểu học Bắc Sơn" })).toBeVisible();
+  await desktop.page.screenshot({ path: "tests/.tmp/screens/board-desktop.png" });
+  const first = column(desktop.page, "Kế hoạch").locator("[data-card-open]").first();
+  await openCard(other.page, (await first.textContent())!);
+  const dialog = await openCard(desktop.page, (await first.textContent())!);
+  await expect(dialog.getByText(/đang mở thẻ này/)).toBeVisible();
+  await desktop.page.screenshot({ path: "tests/.tmp/screens/board-dialog-desktop.png" });
+
+  const phone = await openBoard(browser, TEACHER, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await phone.page.screenshot({ path: "tests/.tmp/screens/board-phone.png" });
+  await phone.page.screenshot({ path: "tests/.tmp/screens/board-phone-full.png", fullPage: true });
+  const phoneDialog = await openCard(phone.page, (await column(phone.page, "Kế hoạch").locator("[data-card-open]").first().textContent())!);
+  const box = (await phoneDialog.boundingBox())!;
+  expect(box.width).toBeGreaterThanOrEqual(359);
+  await phone.page.screenshot({ path: "tests/.tmp/screens/board-dialog-phone.png" });
+  for (const x of [desktop, other, phone]) await x.context.close();
+});
+
+test("an offline edit the server refuses is explained, and the board goes back to the server's copy", async ({ browser }) => {
+  let cut = false;
+  const a = await openBoard(browser, TEACHER, {}, (context) =>
+    context.routeWebSocket(/\/collab\//, (ws) => {
+      if (cut) void ws.close({ code: 1011, reason: "test: no connection" });
+      else ws.connectToServer();
+    }),
+  );
+  const b = await openBoard(browser, PRINCIPAL);
+  const title = await addCard(a.page, unique("Thi vẽ tranh"));
+  await expect(cardButton(b.page, title)).toBeVisible();
+
+  // Each replaces the whole title with a long one. Either alone is fine; merged, the two texts
+  // pass the 200-character limit, so the server refuses the one that arrives second.
+  const rename = async (page: typeof a.page, from: string, to: string) => {
+    const dialog = await openCard(page, from);
+    const field = dialog.getByRole("textbox", { name: "Tên công việc" });
+    await field.fill(to);
+    await field.press("Enter");
+    await expect(dialog.getByRole("heading", { level: 2, name: to })).toBeVisible();
+    await page.keyboard.press("Escape");
+  };
+  const mine = `Giáo viên viết: ${"tuyên truyền ".repeat(13)}`.trim();
+  const theirs = `Hiệu trưởng viết: ${"vệ sinh môi trường ".repeat(9)}`.trim();
+  cut = true;
+  await a.context.setOffline(true);
+  await expect(a.page.getByTestId("sync-badge")).toHaveText("Ngoại tuyến");
+  await rename(a.page, title, mine);
+  await rename(b.page, title, theirs);
+
+  await a.context.setOffline(false);
+  cut = false;
+  await expect(a.page.getByRole("status").filter({ hasText: "Thay đổi không được chấp nhận: bảng sẽ không còn hợp lệ" })).toBeVisible();
+  await expect(cardButton(a.page, theirs)).toBeVisible();
+  await expect(cardButton(a.page, mine)).toHaveCount(0);
+  await expect(a.page.getByTestId("sync-badge")).toHaveText("Đã kết nối");
+
+  // The fresh replica works: the next edit reaches the others.
+  await rename(a.page, theirs, `${title} (thống nhất)`);
+  await expect(cardButton(b.page, `${title} (thống nhất)`)).toBeVisible();
+  for (const x of [a, b]) await x.context.close();
+});
