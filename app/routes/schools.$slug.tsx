@@ -6,7 +6,8 @@ import { toBase64 } from "lib0/buffer";
 import { readBoard, todayInHcm, WARDS } from "~/domain";
 import { BoardView } from "~/features/board/board-view";
 import { formatDate } from "~/i18n/format";
-import { deadlineDate, findSchoolBoard, loadBoardDoc } from "~/models/board.server";
+import { deadlineDate, findSchoolBoard } from "~/models/board.server";
+import { getCollab } from "~/models/collab.server";
 import { getDb } from "~/utils/db.server";
 import { can, requireUser } from "~/utils/permissions.server";
 
@@ -25,9 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const base = { school: schoolInfo, readOnly, user: { id: user.userId, name: user.name } };
   if (!board || !campaign) return { ...base, campaign: null, live: null, error: false };
 
-  // The stored document (the collaboration server commits every update before broadcasting it):
-  // its decoded board renders the page, its bytes seed the browser's replica.
-  const doc = await loadBoardDoc(board.id);
+  // The live document from the collaboration service (the same room the browser joins next, so
+  // loading it here warms that room): its decoded board renders the page, its bytes seed the
+  // browser's replica.
+  const doc = await (await getCollab()).readDoc(board.id);
   const decoded = readBoard(doc);
   const campaignInfo = { name: campaign.name, deadline: deadlineDate(campaign.deadline) };
   if (!decoded.ok) return { ...base, campaign: campaignInfo, live: null, error: true };

@@ -84,6 +84,28 @@ test("a mouse drag moves a card between columns", async ({ browser }) => {
   await b.context.close();
 });
 
+test("a finger drags a card after a short press", async ({ browser }) => {
+  // A tablet: three columns side by side, touch only.
+  const a = await openBoard(browser, TEACHER, { viewport: { width: 1024, height: 2600 }, hasTouch: true });
+  const b = await openBoard(browser, PRINCIPAL);
+  const title = await addCard(a.page, unique("Chăm sóc bồn hoa"));
+  const from = (await a.page.getByRole("button", { name: `Kéo thẻ: ${title}` }).boundingBox())!;
+  const to = (await column(a.page, "Đang thực hiện").getByRole("heading", { level: 2 }).boundingBox())!;
+  const cdp = await a.context.newCDPSession(a.page);
+  const touch = (type: string, x: number, y: number) =>
+    cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y }] });
+  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+  await touch("touchStart", start.x, start.y);
+  // Hold past the sensor's 200 ms press delay: a quick swipe would scroll instead.
+  await a.page.waitForTimeout(400);
+  const end = { x: to.x + to.width / 2, y: to.y + to.height + 40 };
+  for (let i = 1; i <= 20; i++) await touch("touchMove", start.x + ((end.x - start.x) * i) / 20, start.y + ((end.y - start.y) * i) / 20);
+  await touch("touchEnd", end.x, end.y);
+  await expect(cardButton(column(b.page, "Đang thực hiện"), title)).toBeVisible();
+  await a.context.close();
+  await b.context.close();
+});
+
 test("the observer watches the board live and cannot change anything", async ({ browser }) => {
   const teacher = await openBoard(browser, TEACHER);
   const observer = await openBoard(browser, OBSERVER);
@@ -106,8 +128,10 @@ test("the observer watches the board live and cannot change anything", async ({ 
 
   await dialogT.getByRole("checkbox", { name: "Họp phụ huynh" }).check();
   await expect(item).toBeChecked();
+  await page.screenshot({ path: "tests/.tmp/screens/board-live-observer-dialog.png" });
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toBeHidden();
+  await page.screenshot({ path: "tests/.tmp/screens/board-live-observer.png" });
 
   await teacher.context.close();
   await observer.context.close();

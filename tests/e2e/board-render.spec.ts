@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+import { cardButton, column, openBoard, openCard, PRINCIPAL, SCHOOL, signIn, TEACHER } from "./board-support";
+
+test("the board is fully rendered before any script runs", async ({ browser }) => {
+  const signedIn = await browser.newContext();
+  const page = await signedIn.newPage();
+  await signIn(page, TEACHER);
+  const storageState = await signedIn.storageState();
+  await signedIn.close();
+
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState });
+  const noJs = await context.newPage();
+  await noJs.goto(`/schools/${SCHOOL}`);
+  for (const name of ["Kế hoạch", "Đang thực hiện", "Hoàn thành"] as const) {
+    await expect(column(noJs, name).getByRole("heading", { level: 2, name: new RegExp(`^${name}`) })).toBeVisible();
+  }
+  await expect(cardButton(noJs, "Xây dựng kế hoạch hành động chi tiết của trường")).toBeVisible();
+  expect(await noJs.locator("[data-card-id]").count()).toBeGreaterThanOrEqual(12);
+  await expect(noJs.getByText("Quá hạn").first()).toBeVisible();
+  await context.close();
+});
+
+test("screenshots: desktop and a 360 px phone", async ({ browser }) => {
+  const desktop = await openBoard(browser, TEACHER, { viewport: { width: 1366, height: 900 } });
+  const other = await openBoard(browser, PRINCIPAL);
+  await expect(desktop.page.getByRole("img", { name: "Hiệu trưởng Tiểu học Bắc Sơn" })).toBeVisible();
+  await desktop.page.screenshot({ path: "tests/.tmp/screens/board-live-desktop.png" });
+  const first = column(desktop.page, "Kế hoạch").locator("[data-card-open]").first();
+  await openCard(other.page, (await first.textContent())!);
+  const dialog = await openCard(desktop.page, (await first.textContent())!);
+  await expect(dialog.getByText(/đang mở thẻ này/)).toBeVisible();
+  await desktop.page.screenshot({ path: "tests/.tmp/screens/board-live-dialog-desktop.png" });
+
+  const phone = await openBoard(browser, TEACHER, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await phone.page.screenshot({ path: "tests/.tmp/screens/board-live-phone.png" });
+  await phone.page.screenshot({ path: "tests/.tmp/screens/board-live-phone-full.png", fullPage: true });
+  const phoneDialog = await openCard(phone.page, (await column(phone.page, "Kế hoạch").locator("[data-card-open]").first().textContent())!);
+  const box = (await phoneDialog.boundingBox())!;
+  expect(box.width).toBeGreaterThanOrEqual(359);
+  await phone.page.screenshot({ path: "tests/.tmp/screens/board-live-dialog-phone.png" });
+  for (const x of [desktop, other, phone]) await x.context.close();
+});
