@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getAuth } from "~/utils/auth.server";
@@ -74,6 +74,11 @@ export default function Login() {
     <section className="login-card">
       <h1>{t("login.title")}</h1>
       <p className="muted">{t("login.intro")}</p>
+      {params.get("reset") ? (
+        <p className="notice" role="status">
+          {t("password.resetDone")}
+        </p>
+      ) : null}
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         <label className="field">
@@ -93,6 +98,9 @@ export default function Login() {
           {busy ? t("login.submitting") : t("login.submit")}
         </button>
       </Form>
+      <p className="small">
+        <Link to="/forgot-password">{t("password.forgotLink")}</Link>
+      </p>
       <p className="muted small">{t("login.demoHint")}</p>
     </section>
   );

@@ -2,6 +2,12 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { getDb } from "./db.server";
 import { getEnv } from "./env.server";
+import { resetMail } from "~/features/admin/mail-templates.server";
+import { DEFAULT_LOCALE, isLocale } from "~/i18n/i18n";
+import { sendMail } from "~/models/mail.server";
+
+/** How long a password-reset link works. */
+export const RESET_TOKEN_SECONDS = 60 * 60;
 
 function createAuth() {
   const env = getEnv();
@@ -15,6 +21,17 @@ function createAuth() {
       // Accounts are created by the district office (seed, import, invitations), never by sign-up.
       disableSignUp: true,
       minPasswordLength: 8,
+      resetPasswordTokenExpiresIn: RESET_TOKEN_SECONDS,
+      revokeSessionsOnPasswordReset: true,
+      // The link points at our own page (/reset-password?token=), not better-auth's redirect endpoint.
+      // A deactivated person gets no mail; the answer to the request is the same either way.
+      async sendResetPassword({ user, token }) {
+        const row = await getDb().user.findUnique({ where: { id: user.id }, select: { active: true, locale: true } });
+        if (!row?.active) return;
+        const locale = isLocale(row.locale) ? row.locale : DEFAULT_LOCALE;
+        const link = `${env.BASE_URL}/reset-password?token=${encodeURIComponent(token)}`;
+        await sendMail(resetMail(locale, { to: user.email, name: user.name, link, minutes: RESET_TOKEN_SECONDS / 60 }));
+      },
     },
     user: {
       additionalFields: {

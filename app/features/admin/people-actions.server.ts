@@ -1,0 +1,52 @@
+import { canManagePerson } from "~/domain/permissions";
+import type { SessionUser } from "~/utils/permissions.server";
+import { getAuth } from "~/utils/auth.server";
+import { createInvitation, InvitationError } from "~/models/invitation.server";
+import { Forbidden, getPerson, setPersonActive } from "~/models/person.server";
+import { fieldErrors, inviteForm } from "./schemas";
+import { forbidden } from "./guard.server";
+
+export type { PeopleActionData } from "./types";
+import type { PeopleActionData } from "./types";
+
+const reply = (data: PeopleActionData, status = 200) => Response.json(data, { status });
+
+/**
+ * The actions the people page (district office) and the team page (principal) share. What each
+ * actor may do is decided by the permissions module inside the models; a refusal is a 403.
+ */
+export async function peopleAction(user: SessionUser, intent: string, form: Record<string, string>): Promise<Response> {
+  try {
+    if (intent === "invite") {
+      const parsed = inviteForm.safeParse(form);
+      if (!parsed.success) return reply({ errors: fieldErrors(parsed.error), values: form }, 422);
+      try {
+        const { delivered } = await createInvitation(user, parsed.data);
+        return reply({ ok: delivered ? "admin.people.invitedMail" : "admin.people.invitedOutbox" });
+      } catch (error) {
+        if (error instanceof InvitationError) {
+          const field = error.code === "emailTaken" ? "email" : "schoolId";
+          return reply({ errors: { [field]: `admin.errors.${error.code}` }, values: form }, 409);
+        }
+        throw error;
+      }
+    }
+    if (intent === "deactivate" || intent === "reactivate" || intent === "sendReset") {
+      const person = await getPerson(user.districtId, form.id ?? "");
+      if (!person) return reply({ error: "admin.errors.notFound" }, 404);
+      if (intent === "sendReset") {
+        // Same flow as "forgot password", started for them; better-auth makes and mails the link.
+        if (!canManagePerson(user, { userId: person.id, districtId: person.districtId, role: person.role, schoolId: person.schoolId })) throw new Forbidden("send reset");
+        if (!person.active) return reply({ error: "admin.errors.inactive" }, 409);
+        await getAuth().api.requestPasswordReset({ body: { email: person.email } });
+        return reply({ ok: "admin.people.resetSent" });
+      }
+      await setPersonActive(user, person, intent === "reactivate");
+      return reply({ ok: `admin.people.${intent}d` });
+    }
+    return reply({ error: "admin.errors.badRequest" }, 400);
+  } catch (error) {
+    if (error instanceof Forbidden) throw forbidden();
+    throw error;
+  }
+}
