@@ -25,6 +25,8 @@ export function AppHeader({ user, nav, locale }: { user: RootData["user"]; nav: 
           {nav.district ? <NavLink to="/district" end>{t("nav.district")}</NavLink> : null}
           {nav.overview ? <NavLink to="/overview">{t("overview.navLink")}</NavLink> : null}
           {nav.campaigns ? <NavLink to="/campaigns">{t("campaigns.navLink")}</NavLink> : null}
+          {nav.team ? <NavLink to="/team">{t("team.navLink")}</NavLink> : null}
+          {nav.admin ? <NavLink to="/admin">{t("admin.navLink")}</NavLink> : null}
         </nav>
       ) : null}
       <div className="header-actions">
