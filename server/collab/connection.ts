@@ -19,6 +19,7 @@ export const CLOSE = {
   rateLimited: { code: 1008, reason: "rate limit exceeded" },
   tooBig: { code: 1009, reason: "message too big" },
   signedOut: { code: 4401, reason: "session ended" },
+  refused: { code: 4409, reason: "updates repeatedly refused; reload the board" },
   deactivated: { code: 4403, reason: "account deactivated" },
 } as const;
 
@@ -37,6 +38,8 @@ export interface Connection {
   tokens: number;
   lastRefill: number;
   warnedReadOnly: boolean;
+  /** Refused updates in the current window (see session.ts). */
+  refusals: { since: number; count: number };
 }
 
 export class MalformedMessage extends Error {}

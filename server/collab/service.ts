@@ -144,6 +144,7 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
         tokens: LIMITS.burst,
         lastRefill: Date.now(),
         warnedReadOnly: false,
+        refusals: { since: 0, count: 0 },
       };
       let set = connections.get(room);
       if (!set) connections.set(room, (set = new Set()));

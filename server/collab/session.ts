@@ -14,6 +14,19 @@ import {
   type Connection,
 } from "./connection";
 import type { Room } from "./room";
+import * as Y from "yjs";
+
+const REFUSAL_WINDOW_MS = 10_000;
+const MAX_REFUSALS = 20;
+
+function isEmptyUpdate(update: Uint8Array): boolean {
+  try {
+    const decoded = Y.decodeUpdate(update);
+    return decoded.structs.length === 0 && decoded.ds.clients.size === 0;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Speaks the y-websocket protocol with one client: sync and awareness on y-protocols, with every
@@ -67,18 +80,29 @@ export function attachConnection(room: Room, conn: Connection, ctx: { log: Logge
             return;
           case "update": {
             if (conn.access !== "write") {
-              if (!conn.warnedReadOnly) send(conn, permissionDeniedMessage("read-only"));
-              conn.warnedReadOnly = true;
+              // Every client answers the server's sync with an update, usually empty: only a real change is denied.
+              if (!conn.warnedReadOnly && !isEmptyUpdate(message.update)) {
+                send(conn, permissionDeniedMessage("read-only"));
+                conn.warnedReadOnly = true;
+              }
               return;
             }
             const result = await room.submit(message.update, { userId: conn.userId }, conn);
             if (!result.ok) {
               log.warn({ code: result.code, reason: result.message }, "update rejected");
               if (result.code === "malformed_update") return close(CLOSE.malformed.code, `${CLOSE.malformed.reason}: update`);
-              // Tell the sender, then resync it with the server's state.
               send(conn, rejectedMessage(result.code, result.message));
-              send(conn, syncStep1(room));
-              send(conn, syncStep2(room));
+              // Resync once per window: a stock client answers a resync with its whole diff, refused
+              // change included, so resyncing after every refusal would loop forever.
+              const now = Date.now();
+              if (now - conn.refusals.since > REFUSAL_WINDOW_MS) conn.refusals = { since: now, count: 0 };
+              conn.refusals.count++;
+              if (conn.refusals.count === 1) {
+                send(conn, syncStep1(room));
+                send(conn, syncStep2(room));
+              } else if (conn.refusals.count > MAX_REFUSALS) {
+                close(CLOSE.refused.code, CLOSE.refused.reason);
+              }
             }
             return;
           }

@@ -100,6 +100,9 @@ describe("live editing through the room", () => {
     a.doc.getMap("cards").delete(templateCard.id);
 
     await eventually(() => expect(a.rejected.map((r) => r.code)).toContain("template_card_deleted"));
+    // A stock client answers the resync with the refused change again: refused once more, then quiet (no loop).
+    await new Promise((r) => setTimeout(r, 500));
+    expect(a.rejected.length).toBeLessThanOrEqual(2);
     expect(await getDb().boardUpdate.count({ where: { boardId: board } })).toBe(before);
     expect(decodeBoard(b.doc).cards.some((c) => c.id === templateCard.id)).toBe(true);
     expect((await storedBoard(board)).cards.some((c) => c.id === templateCard.id)).toBe(true);

@@ -92,7 +92,7 @@ test("a finger drags a card after a short press", async ({ browser }) => {
   const from = (await a.page.getByRole("button", { name: `Kéo thẻ: ${title}` }).boundingBox())!;
   const to = (await column(a.page, "Đang thực hiện").getByRole("heading", { level: 2 }).boundingBox())!;
   const cdp = await a.context.newCDPSession(a.page);
-  const touch = (type: string, x: number, y: number) =>
+  const touch = (type: "touchStart" | "touchMove" | "touchEnd", x: number, y: number) =>
     cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y }] });
   const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
   await touch("touchStart", start.x, start.y);
