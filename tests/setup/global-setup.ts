@@ -4,7 +4,7 @@ import path from "node:path";
 
 /** Migrates one template database; each test worker copies it (tests/setup/worker-db.ts). */
 export default function setup() {
-  const dir = path.resolve("tests/.tmp");
+  const dir = path.resolve("tests/.tmp/vitest");
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const template = path.join(dir, "template.db");
