@@ -23,10 +23,11 @@ describe("validateTemplate", () => {
     t.cards[2]!.title = "  ";
     t.cards[4]!.dueDate = "2023-12-06";
     t.cards[5]!.criteria = ["sang", "tuyet-voi"];
-    const shapeIssues = issuesOf(t);
-    expect(shapeIssues).toContainEqual(expect.objectContaining({ path: "cards.2.title", code: "required" }));
-    expect(shapeIssues).toContainEqual(expect.objectContaining({ path: "cards.5.criteria.1", code: "unknown_criterion" }));
-    // Date-against-deadline is checked once the shape is right.
+    const issues = issuesOf(t);
+    expect(issues).toContainEqual(expect.objectContaining({ path: "cards.2.title", code: "required" }));
+    expect(issues).toContainEqual(expect.objectContaining({ path: "cards.5.criteria.1", code: "unknown_criterion" }));
+    expect(issues).toContainEqual(expect.objectContaining({ path: "cards.4.dueDate", code: "after_deadline" }));
+    expect(issues).toHaveLength(3);
     t.cards[2]!.title = "Tiêu đề";
     t.cards[5]!.criteria = ["sang"];
     const late = issuesOf(t);

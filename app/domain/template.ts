@@ -108,40 +108,52 @@ function codeOf(raw: z.core.$ZodIssue): TemplateIssueCode {
 }
 
 /**
- * Parses and checks a template: the shape, then what the shape cannot say — template ids
- * unique across the whole template (cards and items), and no due date after `deadline`
- * (a YYYY-MM-DD date; the report is due before it, so the deadline day itself is the last allowed).
+ * Parses and checks a template: its shape, and what the shape cannot say — template ids unique
+ * across the whole template (cards and items), and no due date after `deadline` (YYYY-MM-DD; the
+ * report is due before it, so the deadline day itself is the last allowed).
  */
 export function validateTemplate(input: unknown, context: { deadline: string }): TemplateValidation {
   const parsed = templateContentSchema.safeParse(input);
+  // Ids and dates are checked on the raw input too, so one save reports every problem at once.
+  const cross = crossChecks(input, context.deadline);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((raw) => {
       const code = codeOf(raw);
       const detail = raw.code === "unrecognized_keys" ? raw.keys.join(", ") : undefined;
       return issue(raw.path, code, detail);
     });
-    return { ok: false, issues: dedupe(issues) };
+    return { ok: false, issues: dedupe([...issues, ...cross]) };
   }
-  const issues: TemplateIssue[] = [];
-  const seen = new Set<string>();
-  const claim = (id: string, path: (string | number)[]) => {
-    if (seen.has(id)) issues.push(issue(path, "duplicate_id", id));
-    seen.add(id);
-  };
-  parsed.data.cards.forEach((card, i) => {
-    claim(card.templateId, ["cards", i, "templateId"]);
-    card.checklist.forEach((item, j) => claim(item.templateId, ["cards", i, "checklist", j, "templateId"]));
-    if (card.dueDate !== null && card.dueDate > context.deadline) {
-      issues.push(issue(["cards", i, "dueDate"], "after_deadline", `${card.dueDate} > ${context.deadline}`));
-    }
-  });
-  if (issues.length > 0) return { ok: false, issues };
+  if (cross.length > 0) return { ok: false, issues: cross };
   const template: TemplateContent = { cards: parsed.data.cards };
   // The board model must accept every card we would write: a belt-and-braces check that the
   // editor's schema never drifts looser than the document's.
   const board = templateCardSchema.array().safeParse(template.cards);
   if (!board.success) return { ok: false, issues: [issue(board.error.issues[0]?.path ?? [], "invalid")] };
   return { ok: true, template };
+}
+
+/** Template ids unique across cards and items; no due date after the deadline. */
+function crossChecks(input: unknown, deadline: string): TemplateIssue[] {
+  const cards = (input as { cards?: unknown } | null)?.cards;
+  if (!Array.isArray(cards)) return [];
+  const issues: TemplateIssue[] = [];
+  const seen = new Set<string>();
+  const claim = (id: unknown, path: (string | number)[]) => {
+    if (typeof id !== "string") return;
+    if (seen.has(id)) issues.push(issue(path, "duplicate_id", id));
+    seen.add(id);
+  };
+  cards.forEach((card: Record<string, unknown> | null, i) => {
+    if (!card || typeof card !== "object") return;
+    claim(card.templateId, ["cards", i, "templateId"]);
+    if (Array.isArray(card.checklist)) card.checklist.forEach((item: { templateId?: unknown } | null, j) => claim(item?.templateId, ["cards", i, "checklist", j, "templateId"]));
+    const due = card.dueDate;
+    if (typeof due === "string" && isCalendarDate(due) && due > deadline) {
+      issues.push(issue(["cards", i, "dueDate"], "after_deadline", `${due} > ${deadline}`));
+    }
+  });
+  return issues;
 }
 
 function dedupe(issues: TemplateIssue[]): TemplateIssue[] {

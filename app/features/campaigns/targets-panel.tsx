@@ -37,7 +37,8 @@ export function TargetsPanel({ criteria, errors }: { criteria: CriterionProgress
                       name={`target-${c.criterion}`}
                       inputMode="numeric"
                       defaultValue={c.target ?? ""}
-                      placeholder={t("campaigns.targets.noTarget")}
+                      placeholder="—"
+                      title={t("campaigns.targets.noTarget")}
                       aria-label={`${t("campaigns.targets.target")} · ${t(`criteria.${c.criterion}`)}`}
                       aria-invalid={error ? true : undefined}
                       aria-describedby={error ? errorId(`target-${c.criterion}`) : undefined}
