@@ -61,7 +61,9 @@ export function SchoolRow({ line, linkToBoard = true }: { line: SchoolLine; link
           <span className={`level-tag level-${line.school.level}`}>{t(`levels.${line.school.level}`)}</span>
         </span>
       </th>
-      <td data-label={label("ward")}>{wardName(line.school.ward)}</td>
+      <td data-label={label("ward")} className="ov-ward">
+        {wardName(line.school.ward)}
+      </td>
       <td data-label={label("progress")} className="ov-progress-cell">
         <ProgressCell line={line} />
       </td>
