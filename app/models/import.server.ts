@@ -10,6 +10,7 @@ import { Abort, writePlan } from "~/features/admin/import/write.server";
 import { getDb } from "~/utils/db.server";
 import { getLogger } from "~/utils/logger.server";
 import { disconnectLive } from "./person.server";
+import { ensureBoards } from "./school.server";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -85,11 +86,10 @@ export async function applyImport(actor: Actor, id: string, db: PrismaClient = g
     getLogger().info({ importId: id, ms: Math.round(performance.now() - started), ...result }, "import applied");
     await markApplied(meta, result);
     for (const userId of changedPeople) await disconnectLive(userId, "role-changed");
-    // TODO(lead): new schools need a board for the current campaign; see the admin report.
+    if (result.schools.create > 0) await ensureBoards(actor.districtId, db);
     return { ok: true, result, already: false };
   } catch (error) {
     if (error instanceof Abort) return { ok: false, issues: error.issues };
-    console.error("DEBUGAPPLY", error);
     throw error;
   } finally {
     applying.delete(id);

@@ -5,6 +5,8 @@ import { schoolNameKey, slugify } from "~/features/admin/text";
 import { getDb } from "~/utils/db.server";
 import { audit } from "./audit.server";
 import { currentCampaign } from "./board.server";
+import { ensureBoardsForCampaign } from "./campaign.server";
+import { getLogger } from "~/utils/logger.server";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -25,6 +27,22 @@ export function uniqueSlug(name: string, fallback: string, taken: Set<string>): 
 
 export async function takenSlugs(db: Db): Promise<Set<string>> {
   return new Set((await db.school.findMany({ select: { slug: true } })).map((s) => s.slug));
+}
+
+/**
+ * New and reactivated schools get their boards for the district's launched campaigns (the
+ * campaigns module makes them). A failure here leaves the school without a board, shown as such
+ * on the list, rather than undoing the school.
+ */
+export async function ensureBoards(districtId: string, db: PrismaClient = getDb()): Promise<number> {
+  let created = 0;
+  try {
+    const campaigns = await db.campaign.findMany({ where: { districtId, status: "launched" }, select: { id: true } });
+    for (const c of campaigns) created += await ensureBoardsForCampaign(c.id, db);
+  } catch (err) {
+    getLogger().error({ err, districtId }, "could not create boards for new schools");
+  }
+  return created;
 }
 
 export async function listSchools(districtId: string, filters: { q?: string; level?: string; status?: "active" | "inactive" | "all" } = {}, db: PrismaClient = getDb()) {
@@ -64,11 +82,13 @@ async function assertFree(db: Db, districtId: string, input: SchoolInput, except
 export async function createSchool(actor: Actor, input: SchoolInput, db: PrismaClient = getDb()) {
   await assertFree(db, actor.districtId, input, null);
   const slug = uniqueSlug(input.name, input.code ?? "", await takenSlugs(db));
-  return db.$transaction(async (tx) => {
-    const school = await tx.school.create({ data: { ...input, slug, districtId: actor.districtId } });
-    await audit(tx, { actorId: actor.userId, action: "school.created", entityId: school.id, detail: { name: school.name, level: school.level, ward: school.ward, code: school.code } });
-    return school;
+  const school = await db.$transaction(async (tx) => {
+    const created = await tx.school.create({ data: { ...input, slug, districtId: actor.districtId } });
+    await audit(tx, { actorId: actor.userId, action: "school.created", entityId: created.id, detail: { name: created.name, level: created.level, ward: created.ward, code: created.code } });
+    return created;
   });
+  await ensureBoards(actor.districtId, db);
+  return school;
 }
 
 export async function updateSchool(actor: Actor, id: string, input: SchoolInput, db: PrismaClient = getDb()) {
@@ -88,9 +108,11 @@ export async function updateSchool(actor: Actor, id: string, input: SchoolInput,
 export async function setSchoolActive(actor: Actor, id: string, active: boolean, db: PrismaClient = getDb()) {
   const before = await db.school.findFirstOrThrow({ where: { id, districtId: actor.districtId } });
   if (before.active === active) return before;
-  return db.$transaction(async (tx) => {
-    const school = await tx.school.update({ where: { id }, data: { active } });
-    await audit(tx, { actorId: actor.userId, action: active ? "school.reactivated" : "school.deactivated", entityId: id, detail: { name: school.name } });
-    return school;
+  const school = await db.$transaction(async (tx) => {
+    const updated = await tx.school.update({ where: { id }, data: { active } });
+    await audit(tx, { actorId: actor.userId, action: active ? "school.reactivated" : "school.deactivated", entityId: id, detail: { name: updated.name } });
+    return updated;
   });
+  if (active) await ensureBoards(actor.districtId, db);
+  return school;
 }

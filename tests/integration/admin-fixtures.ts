@@ -89,3 +89,57 @@ export async function applyImportApi(base: string, cookie: string, id: string) {
   const res = await fetch(`${base}/api/v1/admin/imports/${id}/apply`, { method: "POST", headers: { cookie } });
   return { status: res.status, body: await res.json() };
 }
+
+export interface ReceivedMail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/** Decodes RFC 2047 encoded words ("=?UTF-8?Q?L=E1=BB=9Di_m=E1=BB=9Di?=") in a header. */
+function decodeHeader(value: string): string {
+  return value.replace(/\?=\s+=\?/g, "?==?").replace(/=\?utf-8\?([qb])\?([^?]*)\?=/gi, (_m, enc: string, data: string) =>
+    enc.toLowerCase() === "b" ? Buffer.from(data, "base64").toString("utf8") : qp(data.replace(/_/g, " ")),
+  );
+}
+const qp = (s: string) => Buffer.from(s.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8");
+
+/** The plain-text part of a raw message, decoded (nodemailer sends Vietnamese as quoted-printable or base64). */
+export function parseMail(raw: string, to: string[]): ReceivedMail {
+  const [head] = raw.split(/\r?\n\r?\n/);
+  const subject = decodeHeader((/^Subject: (.*(?:\r?\n[ \t].*)*)/im.exec(head)?.[1] ?? "").replace(/\r?\n[ \t]/g, " "));
+  const part = /Content-Type: text\/plain[^\n]*\r?\n(?:[^\r\n]+\r?\n)*?Content-Transfer-Encoding: ([\w-]+)\r?\n\r?\n([\s\S]*?)\r?\n(?:--|$)/i.exec(raw);
+  if (!part) throw new Error(`no text/plain part in:\n${raw.slice(0, 2000)}`);
+  const [, encoding, body] = part;
+  const text = encoding.toLowerCase() === "base64" ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8") : encoding.toLowerCase() === "quoted-printable" ? qp(body) : body;
+  return { to, subject, text };
+}
+
+/** A real SMTP server on a free local port that keeps what it receives. */
+export async function startSmtp() {
+  const { SMTPServer } = await import("smtp-server");
+  const mails: ReceivedMail[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        mails.push(parseMail(Buffer.concat(chunks).toString("utf8"), session.envelope.rcptTo.map((r) => r.address)));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  const port = (smtp.server.address() as import("node:net").AddressInfo).port;
+  return { port, url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
+}
+
+/** The path of the first link to this app in a mail (the origin is BASE_URL, not the test server's port). */
+export function linkIn(text: string, path: "/invite/" | "/reset-password"): string {
+  const match = new RegExp(`https?://[^\\s/]+(${path.replace("?", "\\?")}[^\\s<>"]*)`).exec(text);
+  if (!match) throw new Error(`no ${path} link in:\n${text}`);
+  return match[1];
+}

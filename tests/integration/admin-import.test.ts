@@ -199,6 +199,8 @@ describe("a district file of 60 schools and 600 people", () => {
     const byCode = await db.user.findFirstOrThrow({ where: { email: clean.people[301].email }, include: { memberships: { include: { school: true } } } });
     expect(byCode.memberships[0]).toMatchObject({ role: "teacher", school: { name: "Trường Mầm non Hoa Sen Bắc Sơn", code: "KA-031", level: "MN", ward: "bac-son" } });
     expect(await db.membership.count({ where: { school: { code: "KA-045" } } })).toBe(10);
+    // Every new school has its board for the launched campaign, so its people land somewhere.
+    expect(await db.board.count({ where: { school: { code: { in: clean.schools.slice(30).map((s) => s.code) } } } })).toBe(30);
 
     // The new schools are on the officer's list.
     const list = await (await fetch(`${base}/admin/schools?q=Nguyễn Du`, { headers: { cookie: admin } })).text();
