@@ -63,6 +63,11 @@ export function generate(db: Database.Database, schools: number): { campaignId: 
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'launched', '{}', 1, ?, ?)`,
   ).run(campaignId, districtId, "bench-2023", "Phong trào thử tải", "1/KH", iso(new Date("2023-04-10T00:00:00+07:00")), "Phòng thử", iso(new Date("2023-12-05T00:00:00+07:00")), LEVELS.join(","), now, now);
 
+  const tpl = template();
+  db.prepare(`INSERT INTO TemplateVersion (id, campaignId, version, content, publishedAt, createdAt) VALUES (?, ?, 1, ?, ?, ?)`).run(
+    id(), campaignId, JSON.stringify({ cards: tpl }), now, now,
+  );
+
   const insSchool = db.prepare(`INSERT INTO School (id, districtId, slug, name, level, ward, active, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`);
   const insBoard = db.prepare(`INSERT INTO Board (id, campaignId, schoolId, templateVersion, createdAt, updatedAt) VALUES (?, ?, ?, 1, ?, ?)`);
   const insDoc = db.prepare(`INSERT INTO BoardDocument (boardId, state, upToId, updatedAt) VALUES (?, ?, 0, ?)`);
@@ -78,7 +83,6 @@ export function generate(db: Database.Database, schools: number): { campaignId: 
     `INSERT INTO ChecklistRow (boardId, itemId, cardId, campaignId, schoolId, templateId, text, done, doneBy, doneAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
-  const tpl = template();
   const write = db.transaction((i: number) => {
     const level = LEVELS[i % LEVELS.length]!;
     const ward = WARDS[Math.floor(i / LEVELS.length) % WARDS.length]!;

@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
+import { parseStoredTemplate } from "~/domain/template";
 import type { OverviewCampaign, SchoolLine } from "~/models/overview.server";
 import { getDb } from "~/utils/db.server";
 import type { OverviewFilters } from "./filters";
@@ -29,11 +30,8 @@ export async function getMatrix(
   const where = Prisma.sql`WHERE campaignId = ${campaign.id} AND templateId IS NOT NULL
     ${filters.category ? Prisma.sql`AND category = ${filters.category}` : Prisma.empty}
     ${filters.criterion ? Prisma.sql`AND instr(',' || criteria || ',', ${`,${filters.criterion},`}) > 0` : Prisma.empty}`;
-  const [variants, boards] = await Promise.all([
-    // Schools may retitle or re-date their copy; the label is the version most schools carry.
-    db.$queryRaw<{ templateId: string; title: string; category: string; dueDate: string | null; n: bigint | number }[]>`
-      SELECT templateId, title, category, dueDate, COUNT(*) AS n FROM CardRow ${where}
-      GROUP BY templateId, title, category, dueDate`,
+  const [requirements, boards] = await Promise.all([
+    requirementsOf(db, campaign.id, filters, where),
     // One row per board (template id, state code, separated by control characters no id holds):
     // a thousand rows to convert, not forty thousand.
     db.$queryRaw<{ boardId: string; cells: string }[]>`
@@ -45,16 +43,6 @@ export async function getMatrix(
       FROM CardRow ${where}
       GROUP BY boardId`,
   ]);
-
-  const best = new Map<string, { req: Requirement; n: number }>();
-  for (const v of variants) {
-    const count = Number(v.n);
-    const seen = best.get(v.templateId);
-    if (!seen || count > seen.n) best.set(v.templateId, { req: { templateId: v.templateId, title: v.title, category: v.category, dueDate: v.dueDate }, n: count });
-  }
-  const requirements = [...best.values()]
-    .map((b) => b.req)
-    .sort((a, b) => (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999") || a.templateId.localeCompare(b.templateId));
   const index = new Map(requirements.map((r, i) => [r.templateId, i]));
 
   const byBoard = new Map<string, CellState[]>();
@@ -76,4 +64,37 @@ export async function getMatrix(
       cells: byBoard.get(l.boardId) ?? requirements.map(() => "missing" as CellState),
     })),
   };
+}
+
+/**
+ * The rows: the published template's cards, in the plan's order (the district's wording, even
+ * where a school retitled its copy). A campaign without a readable published template falls back
+ * to the cards the boards carry, labelled as most schools label them, in due-date order.
+ */
+async function requirementsOf(db: PrismaClient, campaignId: string, filters: OverviewFilters, where: Prisma.Sql): Promise<Requirement[]> {
+  const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { publishedVersion: true } });
+  const published = campaign?.publishedVersion
+    ? await db.templateVersion.findUnique({ where: { campaignId_version: { campaignId, version: campaign.publishedVersion } }, select: { content: true } })
+    : null;
+  if (published) {
+    try {
+      return parseStoredTemplate(published.content)
+        .cards.filter((c) => (!filters.category || c.category === filters.category) && (!filters.criterion || c.criteria.includes(filters.criterion)))
+        .map((c) => ({ templateId: c.templateId, title: c.title, category: c.category, dueDate: c.dueDate }));
+    } catch {
+      // fall through to what the boards carry
+    }
+  }
+  const variants = await db.$queryRaw<{ templateId: string; title: string; category: string; dueDate: string | null; n: bigint | number }[]>`
+    SELECT templateId, title, category, dueDate, COUNT(*) AS n FROM CardRow ${where}
+    GROUP BY templateId, title, category, dueDate`;
+  const best = new Map<string, { req: Requirement; n: number }>();
+  for (const v of variants) {
+    const count = Number(v.n);
+    const seen = best.get(v.templateId);
+    if (!seen || count > seen.n) best.set(v.templateId, { req: { templateId: v.templateId, title: v.title, category: v.category, dueDate: v.dueDate }, n: count });
+  }
+  return [...best.values()]
+    .map((b) => b.req)
+    .sort((a, b) => (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999") || a.templateId.localeCompare(b.templateId));
 }
