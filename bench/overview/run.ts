@@ -5,6 +5,7 @@
  *   npm run bench:overview [-- --schools 1000 --runs 200 --naive-runs 5]
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import * as Y from "yjs";
@@ -125,5 +126,6 @@ console.log(`|---|---|---|---|`);
 console.log(`| naive: load + decode ${SCHOOLS} documents | ${f(base.p50)} | ${f(base.p95)} | ${NAIVE_RUNS} |`);
 console.log(`| SQL projection, API (schools + totals) | ${f(api.p50)} | ${f(api.p95)} | ${RUNS} |`);
 console.log(`| SQL projection, page (+ charts + matrix) | ${f(page.p50)} | ${f(page.p95)} | ${Math.max(20, Math.round(RUNS / 4))} |`);
-console.log(`\nAPI speed-up (p50): ${(base.p50 / api.p50).toFixed(0)}×; page speed-up (p50): ${(base.p50 / page.p50).toFixed(0)}×; aims: ≥ 20×, p95 ≤ 50 ms`);
+console.log(`\nmachine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min)`);
+console.log(`API speed-up (p50): ${(base.p50 / api.p50).toFixed(0)}×; page speed-up (p50): ${(base.p50 / page.p50).toFixed(0)}×; aims: ≥ 20×, p95 ≤ 50 ms`);
 await db.$disconnect();
