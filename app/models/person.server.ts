@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { canAssign, canManagePerson, type Actor, type ActorRole, type Placement } from "~/domain/permissions";
-import { fold } from "~/features/admin/text";
+import { ROLES } from "~/domain/vocabulary";
+import { fold, viCollator } from "~/features/admin/text";
 import { getDb } from "~/utils/db.server";
 import { getLogger } from "~/utils/logger.server";
 import { audit } from "./audit.server";
@@ -35,8 +36,16 @@ export async function listPeople(districtId: string, filters: PeopleFilters = {}
       user: { select: { id: true, name: true, email: true, active: true, accounts: { where: { providerId: "credential" }, select: { id: true } } } },
       school: { select: { id: true, name: true, slug: true } },
     },
-    orderBy: [{ school: { name: "asc" } }, { role: "asc" }, { user: { name: "asc" } }],
   });
+  // District roles first, then by school; in each, principals before teachers; names in Vietnamese order.
+  const rank = (role: string) => ROLES.indexOf(role as ActorRole);
+  memberships.sort(
+    (a, b) =>
+      Number(!!a.school) - Number(!!b.school) ||
+      viCollator.compare(a.school?.name ?? "", b.school?.name ?? "") ||
+      rank(a.role) - rank(b.role) ||
+      viCollator.compare(a.user.name, b.user.name),
+  );
   const q = filters.q ? fold(filters.q) : "";
   const rows = memberships
     .filter((m) => !q || fold(m.user.name).includes(q) || m.user.email.includes(q))

@@ -1,7 +1,8 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { Actor } from "~/domain/permissions";
 import type { SchoolInput } from "~/features/admin/schemas";
-import { schoolNameKey, slugify } from "~/features/admin/text";
+import { LEVELS } from "~/domain/vocabulary";
+import { schoolNameKey, slugify, viCollator } from "~/features/admin/text";
 import { getDb } from "~/utils/db.server";
 import { audit } from "./audit.server";
 import { currentCampaign } from "./board.server";
@@ -53,14 +54,16 @@ export async function listSchools(districtId: string, filters: { q?: string; lev
       ...(filters.level ? { level: filters.level } : {}),
       ...(filters.status === "all" ? {} : { active: filters.status !== "inactive" }),
     },
-    orderBy: [{ level: "asc" }, { name: "asc" }],
+    orderBy: [{ level: "asc" }],
     include: {
       _count: { select: { memberships: { where: { user: { active: true } } } } },
       boards: { where: { campaignId: campaign?.id ?? "-" }, select: { id: true } },
     },
   });
   const q = filters.q ? schoolNameKey(filters.q) : "";
+  const levelOrder = (level: string) => LEVELS.indexOf(level as (typeof LEVELS)[number]);
   return schools
+    .sort((a, b) => levelOrder(a.level) - levelOrder(b.level) || viCollator.compare(a.name, b.name))
     .filter((s) => !q || schoolNameKey(s.name).includes(q) || (s.code ?? "").toLowerCase().includes(q))
     .map((s) => ({ id: s.id, slug: s.slug, name: s.name, level: s.level, ward: s.ward, code: s.code, active: s.active, people: s._count.memberships, hasBoard: s.boards.length > 0 }));
 }

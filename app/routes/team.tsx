@@ -62,6 +62,7 @@ export default function Team() {
         <h2>{t("team.inviteTitle")}</h2>
         <InviteForm data={result} />
       </section>
+      <h2>{t("team.members", { count: data.people.filter((p) => p.active).length })}</h2>
       <PersonList people={data.people} editable={false} label={t("team.title")} />
       <PendingInvitations invitations={data.invitations} />
     </section>

@@ -70,3 +70,6 @@ export function parseRole(input: string): Role | null {
   const code = ROLES.find((r) => r === key.replace(/ /g, "_"));
   return code ?? ROLE_WORDS[key] ?? null;
 }
+
+/** Vietnamese alphabetical order (Đ after D, tones after their base letter), not code-point order. */
+export const viCollator = new Intl.Collator("vi", { sensitivity: "base" });
