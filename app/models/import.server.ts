@@ -4,7 +4,7 @@ import type { Actor } from "~/domain/permissions";
 import { planImport, type Plan, type Snapshot } from "~/features/admin/import/plan";
 import { readGrids } from "~/features/admin/import/read.server";
 import { readFile } from "~/features/admin/import/rows";
-import { sortIssues, type ImportIssue } from "~/features/admin/import/issues";
+import type { ImportIssue } from "~/features/admin/import/issues";
 import { loadUpload, markApplied, type ImportResult, type UploadMeta } from "~/features/admin/import/store.server";
 import { Abort, writePlan } from "~/features/admin/import/write.server";
 import { getDb } from "~/utils/db.server";
@@ -38,8 +38,7 @@ async function readUpload(bytes: Uint8Array, filename: string) {
 async function planFor(db: Db, actor: Actor, bytes: Uint8Array, filename: string): Promise<Plan> {
   const file = await readUpload(bytes, filename);
   const emails = (file.people?.rows ?? []).map((r) => r.email);
-  const plan = planImport(file, await snapshot(db, actor, emails));
-  return { ...plan, issues: sortIssues(plan.issues) };
+  return planImport(file, await snapshot(db, actor, emails));
 }
 
 /** What the import would do with an uploaded file, without writing anything. */
@@ -77,7 +76,7 @@ export async function applyImport(actor: Actor, id: string, db: PrismaClient = g
     const result = await db.$transaction(
       async (tx) => {
         const plan = planImport(file, await snapshot(tx, actor, emails));
-        if (plan.issues.length) throw new Abort(sortIssues(plan.issues));
+        if (plan.issues.length) throw new Abort(plan.issues);
         changedPeople.push(...(await writePlan(tx, actor, meta, plan, sheets)));
         return { at: new Date().toISOString(), by: actor.userId, schools: plan.counts.schools, people: plan.counts.people } satisfies ImportResult;
       },

@@ -111,8 +111,8 @@ describe("bad files: a clear message and nothing written", () => {
     );
     const { body } = await uploadImport(base, admin, file);
     expect(messages(body)).toEqual([
-      "Nhân sự — Dòng 1: thiếu cột “Trường”.",
       "Nhân sự — Dòng 1, cột “Ghi chú”: cột D “Ghi chú” không có trong tệp mẫu. Hãy xóa hoặc đổi tên cột này.",
+      "Nhân sự — Dòng 1: thiếu cột “Trường”.",
     ]);
   });
 });

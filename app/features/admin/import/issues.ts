@@ -61,13 +61,12 @@ export const fileIssue = (code: IssueCode, params?: ImportIssue["params"], sheet
 
 const KIND_ORDER = { file: 0, schools: 1, people: 2 } as const;
 
-/** Problems in reading order: file first, then by sheet, row and column. */
+/**
+ * Problems in reading order: the file first, then schools and people row by row. The sort is
+ * stable, so within a row they stay in column order (the order the row was checked in).
+ */
 export function sortIssues(issues: ImportIssue[]): ImportIssue[] {
   return [...issues].sort(
-    (a, b) =>
-      (a.row === null ? 0 : 1) - (b.row === null ? 0 : 1) ||
-      KIND_ORDER[a.kind ?? "file"] - KIND_ORDER[b.kind ?? "file"] ||
-      (a.row ?? 0) - (b.row ?? 0) ||
-      (a.column ?? "").localeCompare(b.column ?? ""),
+    (a, b) => (a.row === null ? 0 : 1) - (b.row === null ? 0 : 1) || KIND_ORDER[a.kind ?? "file"] - KIND_ORDER[b.kind ?? "file"] || (a.row ?? 0) - (b.row ?? 0),
   );
 }

@@ -1,6 +1,6 @@
 import { isSchoolRole, type ActorRole } from "~/domain/permissions";
 import { codeKey, schoolNameKey } from "../text";
-import type { ImportIssue } from "./issues";
+import { sortIssues, type ImportIssue } from "./issues";
 import type { PersonRow, ReadFile, SchoolRow } from "./rows";
 
 /** The database as the import sees it: this district's schools, and everyone whose email is in the file. */
@@ -58,7 +58,7 @@ export function planImport(file: ReadFile, db: Snapshot): Plan {
   const issues: ImportIssue[] = [...file.issues];
   const schools = planSchools(file, db, issues);
   const people = planPeople(file, db, schools, issues);
-  return { schools, people, issues, counts: { schools: count(schools), people: count(people) } };
+  return { schools, people, issues: sortIssues(issues), counts: { schools: count(schools), people: count(people) } };
 }
 
 function planSchools(file: ReadFile, db: Snapshot, issues: ImportIssue[]): PlannedSchool[] {
