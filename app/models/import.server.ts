@@ -1,11 +1,10 @@
-import crypto from "node:crypto";
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { Actor } from "~/domain/permissions";
 import { planImport, type Plan, type Snapshot } from "~/features/admin/import/plan";
 import { readGrids } from "~/features/admin/import/read.server";
 import { readFile } from "~/features/admin/import/rows";
 import type { ImportIssue } from "~/features/admin/import/issues";
-import { loadUpload, markApplied, type ImportResult, type UploadMeta } from "~/features/admin/import/store.server";
+import { loadUpload, markApplied, type ImportResult } from "~/features/admin/import/store.server";
 import { Abort, writePlan } from "~/features/admin/import/write.server";
 import { getDb } from "~/utils/db.server";
 import { getLogger } from "~/utils/logger.server";

@@ -31,6 +31,19 @@ async function shoot(browser: Browser, page: Page, name: string) {
 
 const file = districtFile();
 
+// Script errors and React's complaints (a hydration mismatch is logged as an error) fail the test.
+let errors: string[] = [];
+test.beforeEach(({ page }) => {
+  errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !/status of 4\d\d/.test(message.text())) errors.push(message.text());
+  });
+});
+test.afterEach(() => {
+  expect(errors).toEqual([]);
+});
+
 test("the officer imports a file with errors, sees them by row and column, fixes it and imports again", async ({ page, browser }) => {
   await signIn(page, "phong.gddt@kienan.demo");
   await page.getByRole("link", { name: "Quản trị" }).click();
