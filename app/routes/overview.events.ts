@@ -4,7 +4,7 @@ import { OverviewRequestError, resolveOverview } from "~/features/overview/reque
 import { requireUser } from "~/utils/permissions.server";
 
 /** A burst of accepted changes (a school ticking five items) becomes one message… */
-const DEBOUNCE_MS = 250;
+const DEBOUNCE_MS = 100;
 /** …but a steady stream of edits still gets through at least this often. */
 const MAX_WAIT_MS = 1000;
 /** Comments keep proxies from closing an idle stream. */
