@@ -17,16 +17,18 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user] = await Promise.all([getLocale(request), getSessionUser(request.headers)]);
   const district = user && ({ type: "district", districtId: user.districtId } as const);
+  const ownSchool = user?.schoolId ? ({ type: "school", districtId: user.districtId, schoolId: user.schoolId } as const) : null;
   return {
     locale,
     user: user && { name: user.name, email: user.email, role: user.role, school: user.school && { name: user.school.name, slug: user.school.slug } },
     // Which sections the header links to: decided by the permissions module, like every access.
     nav: {
       district: !!district && can(user, "view:district", district),
-      overview: !!district && can(user, "view:overview", district),
+      // District roles see every school; a principal sees their school's line beside the average.
+      overview: (!!district && can(user, "view:overview", district)) || (!!ownSchool && can(user!, "view:school-overview", ownSchool)),
       campaigns: !!district && can(user, "manage:campaign", district),
       admin: !!district && can(user, "manage:people", district),
-      team: !!user?.schoolId && can(user, "manage:team", { type: "school", districtId: user.districtId, schoolId: user.schoolId }),
+      team: !!ownSchool && can(user!, "manage:team", ownSchool),
     },
   };
 }

@@ -130,7 +130,10 @@ export async function seedDemo(db: PrismaClient) {
     const board = await db.board.create({
       data: { campaignId: campaign.id, schoolId: school.id, templateVersion: 1, document: { create: { state: Buffer.from(Y.encodeStateAsUpdate(doc)) } } },
     });
-    await projectBoard(board, doc, { db });
+    // Last activity = the school's latest tick (or the plan's date if it has not started).
+    const ticks = decodeBoard(doc).cards.flatMap((c) => c.checklist.map((i) => i.doneAt).filter((d): d is string => !!d));
+    const at = ticks.length ? new Date(ticks.sort().at(-1)!) : hcmMidnight(PLAN_2023.planDate);
+    await projectBoard(board, doc, { db, at });
   }
   return { schools: schools.length, users, campaignId: campaign.id };
 }

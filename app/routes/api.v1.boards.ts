@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { deadlineDate, listVisibleBoards } from "~/models/board.server";
+import { progressFromStat } from "~/models/projection.server";
 import { handleApi } from "~/utils/api.server";
 import { requireApiUser } from "~/utils/permissions.server";
 
@@ -13,8 +14,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         id: b.id,
         school: { id: b.school.id, slug: b.school.slug, name: b.school.name, level: b.school.level, ward: b.school.ward },
         campaign: { id: b.campaign.id, name: b.campaign.name, deadline: deadlineDate(b.campaign.deadline) },
-        // From the projection, written after every accepted change (same rule as the overview).
-        progress: b.stat ? { done: b.stat.itemsDone, total: b.stat.itemsTotal } : null,
+        // From the projection, written after every accepted change (same rule as the overview);
+        // null when the board's document cannot be read — never a silent 0/0.
+        progress: progressFromStat(b.stat),
       })),
     });
   });

@@ -4,25 +4,33 @@ import { projectBoard } from "../../app/models/projection.server";
 import type { Room } from "./room";
 
 /**
- * Projects accepted changes into the SQL tables the overview reads, a short moment after a burst
- * of edits (typing a title is many updates), then tells listeners the board changed.
+ * Projects accepted changes into the SQL tables the overview reads. The first change of a burst is
+ * projected at once; later ones at most every `intervalMs` (typing a title is many updates), so the
+ * overview moves quickly without re-projecting a board on every keystroke.
  */
 export class ProjectionScheduler {
   private timers = new Map<Room, NodeJS.Timeout>();
+  private lastRun = new Map<Room, number>();
 
   constructor(
-    private readonly delayMs: number,
+    private readonly intervalMs: number,
     private readonly log: Logger,
   ) {}
 
   schedule(room: Room) {
     if (this.timers.has(room)) return;
-    const timer = setTimeout(() => void this.run(room), this.delayMs);
-    this.timers.set(room, timer);
+    const wait = Math.max(0, (this.lastRun.get(room) ?? 0) + this.intervalMs - Date.now());
+    this.timers.set(room, setTimeout(() => void this.run(room), wait));
   }
 
   pending(room: Room) {
     return this.timers.has(room);
+  }
+
+  forget(room: Room) {
+    clearTimeout(this.timers.get(room));
+    this.timers.delete(room);
+    this.lastRun.delete(room);
   }
 
   /** Runs a scheduled projection now (or unconditionally with `force`). */
@@ -36,9 +44,10 @@ export class ProjectionScheduler {
   private async run(room: Room) {
     this.timers.delete(room);
     const at = new Date();
+    this.lastRun.set(room, at.getTime());
     try {
-      const result = await projectBoard(room.key, room.doc, { at });
-      if (!result.ok) this.log.error({ boardId: room.key.id, error: result.error }, "board cannot be projected");
+      // projectBoard logs an unreadable board itself.
+      await projectBoard(room.key, room.doc, { at });
       emitBoardChanged({ boardId: room.key.id, campaignId: room.key.campaignId, schoolId: room.key.schoolId, at: at.toISOString() });
     } catch (err) {
       this.log.error({ err, boardId: room.key.id }, "projection failed");

@@ -112,6 +112,7 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
         await compact(room);
         rooms.delete(boardId);
         connections.delete(room);
+        projection.forget(room);
         room.destroy();
         log.debug({ boardId }, "room unloaded");
       }

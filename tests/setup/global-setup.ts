@@ -1,16 +1,25 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import type { TestProject } from "vitest/node";
 
-/** Migrates one template database; each test worker copies it (tests/setup/worker-db.ts). */
-export default function setup() {
-  const dir = path.resolve("tests/.tmp/vitest");
-  fs.rmSync(dir, { recursive: true, force: true });
+declare module "vitest" {
+  export interface ProvidedContext {
+    dbDir: string;
+  }
+}
+
+/**
+ * Migrates one template database for this run; each test file copies it (tests/setup/worker-db.ts).
+ * The folder is this run's own, so runs side by side never delete each other's databases.
+ */
+export default function setup(project: TestProject) {
+  const dir = path.resolve(`tests/.tmp/vitest-${process.pid}`);
   fs.mkdirSync(dir, { recursive: true });
-  const template = path.join(dir, "template.db");
   execFileSync("npx", ["prisma", "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: `file:${template}`, NODE_OPTIONS: "-r ./scripts/unref-long-timers.cjs" },
+    env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "template.db")}`, NODE_OPTIONS: "-r ./scripts/unref-long-timers.cjs" },
     stdio: "pipe",
   });
-  process.env.CB_TEMPLATE_DB = template;
+  project.provide("dbDir", dir);
+  return () => fs.rmSync(dir, { recursive: true, force: true });
 }

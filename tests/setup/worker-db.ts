@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
+import { inject } from "vitest";
 
 // Each vitest worker (one per test file with pool "forks") gets its own copy of the migrated
 // template database, so tests never see each other's rows.
-const dir = path.resolve("tests/.tmp/vitest");
+const dir = inject("dbDir");
 const file = path.join(dir, `worker-${process.pid}-${Math.random().toString(36).slice(2, 8)}.db`);
 fs.copyFileSync(path.join(dir, "template.db"), file);
 process.env.DATABASE_URL = `file:${file}`;
