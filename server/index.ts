@@ -13,6 +13,7 @@ import { createUpgradeHandler } from "./upgrade";
 import { collabRoutes } from "./collab/index";
 import type { CollabOptions } from "./collab/service";
 import { setCollab } from "../app/models/collab.server";
+import { resumeCampaignJobs, stopCampaignJobs } from "../app/models/campaign-jobs.server";
 
 /** Where `remix vite:build` wrote the app (BUILD_DIR, default build/). */
 const buildDir = () => path.resolve(process.env.BUILD_DIR ?? "build");
@@ -66,6 +67,8 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
     next();
   });
 
+  // Browsers ask for /favicon.ico whatever the page says; ours is an SVG.
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -89,6 +92,9 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
 
   const server = http.createServer(app);
   const upgrade = createUpgradeHandler(await collabRoutes(options.collab));
+  // Launches/publishes a previous process left half-way are finished in the background.
+  const resumed = await resumeCampaignJobs();
+  if (resumed.length) log.info({ jobs: resumed }, "resuming campaign jobs");
   server.on("upgrade", upgrade.handle);
 
   const port = options.port ?? env.PORT;
@@ -101,6 +107,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
     (closing ??= (async () => {
       log.info("shutting down");
       clearInterval(checkpoints);
+      await stopCampaignJobs();
       await upgrade.close();
       setCollab(undefined);
       await new Promise<void>((resolve) => {

@@ -137,6 +137,8 @@ async function runJob(jobId: string, signal: AbortSignal, opts: RunOptions, db: 
         return;
       }
       await db.board.update({ where: { id: board.id }, data: { templateVersion: version } });
+      // Rooms loaded only for this merge would otherwise stay in memory until idle.
+      await collab.release(board.id);
     } else if (!board.stat) {
       // Made by a run that stopped before projecting it.
       const doc = await collab.readDoc(board.id);

@@ -19,6 +19,11 @@ export interface CollabService {
   change(boardId: string, mutate: (doc: Y.Doc) => void, opts: { userId: string | null; trusted?: boolean }): Promise<ChangeResult>;
   /** A copy of the board's current document (loads it from the database if needed). */
   readDoc(boardId: string): Promise<Y.Doc>;
+  /**
+   * Drops a board's room from memory if nobody is connected (after projecting and compacting it).
+   * Batch jobs (campaign launch/publish over 1,000 boards) call it so memory stays bounded.
+   */
+  release(boardId: string): Promise<void>;
   /** Closes every live connection of a person (deactivation); returns how many were closed. */
   disconnectUser(userId: string, reason: string): number;
   /** Writes pending snapshots; called on shutdown. */

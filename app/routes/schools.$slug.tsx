@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, useRevalidator } from "@remix-run/react";
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import * as Y from "yjs";
 import { toBase64 } from "lib0/buffer";
@@ -8,6 +9,7 @@ import { BoardView } from "~/features/board/board-view";
 import { formatDate } from "~/i18n/format";
 import { deadlineDate, findSchoolBoard } from "~/models/board.server";
 import { getCollab } from "~/models/collab.server";
+import { boardTemplateNote } from "~/models/campaign.server";
 import { getDb } from "~/utils/db.server";
 import { can, requireUser } from "~/utils/permissions.server";
 
@@ -44,6 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...base,
     campaign: campaignInfo,
     error: false,
+    // What the district changed in its latest published template version, shown above the board.
+    templateNote: await boardTemplateNote(board.id),
     live: {
       boardId: board.id,
       state: toBase64(Y.encodeStateAsUpdate(doc)),
@@ -58,6 +62,16 @@ export default function SchoolBoard() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const live = data.live;
+  const note = "templateNote" in data ? data.templateNote : null;
+  const revalidator = useRevalidator();
+  const rendered = live?.board.templateVersion ?? 0;
+  // A publish reaches the document live; the loader then brings its note.
+  const onTemplateVersion = useCallback(
+    (version: number) => {
+      if (version > rendered && revalidator.state === "idle") revalidator.revalidate();
+    },
+    [rendered, revalidator],
+  );
   return (
     <section className="stack">
       <header className="page-header">
@@ -79,6 +93,13 @@ export default function SchoolBoard() {
         </p>
       ) : null}
       {!data.campaign ? <p className="notice">{t("board.noBoard")}</p> : null}
+      {note ? (
+        <aside className="notice template-note" aria-label={t("board.templateNote.title")}>
+          <strong>{t("board.templateNote.title")}</strong>{" "}
+          <span className="muted small">{t("board.templateNote.when", { date: formatDate(note.publishedAt), version: note.version })}</span>
+          <p className="template-note-text">{note.note}</p>
+        </aside>
+      ) : null}
       {data.error ? (
         <p className="notice notice-error" role="alert">
           {t("board.unreadable")}
@@ -93,6 +114,7 @@ export default function SchoolBoard() {
           user={data.user}
           members={live.members}
           today={live.today}
+          onTemplateVersion={onTemplateVersion}
         />
       ) : null}
     </section>

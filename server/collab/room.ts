@@ -30,6 +30,8 @@ export class Room {
   /** Updates appended since the last compaction. */
   logLength: number;
   lastActivity = Date.now();
+  /** Set once the room is dropped from memory; late upgrades must not join it. */
+  unloaded = false;
   private queue: Promise<unknown> = Promise.resolve();
   /**
    * A replica of `doc` that incoming updates are tried on first. Keeping it (rather than cloning

@@ -100,6 +100,19 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
     for (const conn of connections.get(room) ?? []) if (conn !== origin) send(conn, message);
   }
 
+  /** Frees a room nobody is connected to: its changes are projected and compacted first. */
+  async function unload(boardId: string, room: Room) {
+    await projection.flush(room);
+    await compact(room);
+    if ((connections.get(room)?.size ?? 0) > 0 || room.unloaded) return;
+    room.unloaded = true;
+    rooms.delete(boardId);
+    connections.delete(room);
+    projection.forget(room);
+    room.destroy();
+    log.debug({ boardId }, "room unloaded");
+  }
+
   // Idle work: compact quiet rooms, unload empty ones so memory stays bounded.
   const sweeper = setInterval(async () => {
     const now = Date.now();
@@ -108,14 +121,7 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
       if (!room) continue;
       const idle = now - room.lastActivity;
       if (idle >= opts.idleCompactMs) await compact(room);
-      if ((connections.get(room)?.size ?? 0) === 0 && idle >= opts.unloadAfterMs && !projection.pending(room)) {
-        await compact(room);
-        rooms.delete(boardId);
-        connections.delete(room);
-        projection.forget(room);
-        room.destroy();
-        log.debug({ boardId }, "room unloaded");
-      }
+      if ((connections.get(room)?.size ?? 0) === 0 && idle >= opts.unloadAfterMs && !projection.pending(room)) await unload(boardId, room);
     }
   }, Math.max(250, Math.min(opts.idleCompactMs, opts.unloadAfterMs) / 2));
   sweeper.unref();
@@ -137,6 +143,8 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
     if (access === "none") return refuseUpgrade(socket, 403, "No access to this board");
 
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      // The room was unloaded while this upgrade was in flight: let the client reconnect to a fresh one.
+      if (room.unloaded) return ws.close(1012, "room reloading; reconnect");
       const conn: Connection = {
         ws,
         userId: user.userId,
@@ -191,6 +199,11 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
       const copy = new Y.Doc();
       Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
       return copy;
+    },
+    async release(boardId) {
+      const pending = rooms.get(boardId);
+      const room = pending && (await pending.catch(() => null));
+      if (room && (connections.get(room)?.size ?? 0) === 0) await unload(boardId, room);
     },
     disconnectUser(userId, reason) {
       let closed = 0;

@@ -86,6 +86,9 @@ test("the officer publishes a change and an open school board shows it without r
   // The teacher's board, untouched since it opened.
   await expect(cardButton(column(board, "Kế hoạch"), "Ra quân trồng cây xanh đợt cuối năm")).toBeVisible();
   await expect(board.locator("li.board-card", { has: cardButton(board, TRAFFIC) })).toContainText("20/11/2023");
+  // …with the district's note of what changed.
+  const note = board.getByRole("complementary", { name: "Phòng GD&ĐT đã cập nhật yêu cầu" });
+  await expect(note).toContainText("Bổ sung đợt trồng cây cuối năm");
 });
 
 test("the editor names a bad field beside it, and schools cannot reach it", async ({ browser }) => {

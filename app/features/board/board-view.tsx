@@ -21,6 +21,8 @@ export type BoardViewProps = {
   user: Member;
   members: Member[];
   today: string;
+  /** Called when the live document's template version changes (the district published a change). */
+  onTemplateVersion?: (version: number) => void;
 };
 
 /** The live school board: columns of cards, a card dialog, presence and the sync badge. */
@@ -39,6 +41,11 @@ export function BoardView(props: BoardViewProps) {
   const onDenied = useCallback((reason: string) => push(t("board.denied", { reason }), "error"), [push, t]);
   const live = useBoardSession({ ...props, user: self, onRejected, onDenied });
   const readOnly = props.readOnly || live.resetting;
+  const templateVersion = live.board.templateVersion ?? 0;
+  const { onTemplateVersion } = props;
+  useEffect(() => {
+    onTemplateVersion?.(templateVersion);
+  }, [templateVersion, onTemplateVersion]);
 
   const onRefused = useCallback(
     (error: DomainError | { code: "notReady"; message: string }) =>
