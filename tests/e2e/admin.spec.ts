@@ -157,6 +157,8 @@ test("a principal invites and removes teachers of their own school", async ({ pa
 test("anyone can ask for a password reset from the sign-in page", async ({ page }) => {
   await page.goto("/login");
   await page.getByRole("link", { name: "Quên mật khẩu?" }).click();
+  // The sign-in page has an "Email" field too: wait for the new page before filling.
+  await expect(page.getByRole("heading", { level: 1, name: "Quên mật khẩu" })).toBeVisible();
   await page.getByLabel("Email").fill("giaovien.mn-bac-son@kienan.demo");
   await page.getByRole("button", { name: "Gửi liên kết" }).click();
   await expect(page.getByRole("status")).toContainText("có tài khoản, một thư có liên kết đặt lại mật khẩu vừa được gửi");
