@@ -24,13 +24,18 @@ export class BoardStore {
     return { doc, lastUpdateId, logLength: updates.length };
   }
 
-  /** Appends one accepted update; resolves once it is committed. */
+  /**
+   * Appends one accepted update; resolves once it is committed. Raw SQL: this is every edit's hot
+   * path, and a Prisma `create` spends more in its query compiler than SQLite spends on the insert.
+   * The date is written the way Prisma writes it on SQLite, so both paths read alike.
+   */
   async append(boardId: string, update: Uint8Array, userId: string | null): Promise<number> {
-    const row = await this.db.boardUpdate.create({
-      data: { boardId, data: Buffer.from(update), userId },
-      select: { id: true },
-    });
-    return row.id;
+    const createdAt = new Date().toISOString().replace("Z", "+00:00");
+    const rows = await this.db.$queryRaw<{ id: number | bigint }[]>`
+      INSERT INTO "BoardUpdate" ("boardId", "data", "userId", "createdAt")
+      VALUES (${boardId}, ${Buffer.from(update)}, ${userId}, ${createdAt})
+      RETURNING "id"`;
+    return Number(rows[0].id);
   }
 
   /** Folds the log up to `upToId` into the snapshot, in one transaction. */
