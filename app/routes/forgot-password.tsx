@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { callAuth } from "~/features/admin/auth-flow.server";
+import { callAuth } from "~/utils/auth.server";
 import { emailField } from "~/features/admin/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Quên mật khẩu · Campaign Board" }];

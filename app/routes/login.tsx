@@ -3,8 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { getAuth } from "~/utils/auth.server";
-import { getEnv } from "~/utils/env.server";
+import { callAuth } from "~/utils/auth.server";
 import { getSessionUser } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · Campaign Board" }];
@@ -32,20 +31,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = loginSchema.safeParse(form);
   if (!parsed.success) return Response.json({ error: "invalidInput", email: String(form.email ?? "") } satisfies ActionResult, { status: 400 });
 
-  const { BASE_URL } = getEnv();
   // Through better-auth's HTTP handler (not auth.api) so its sign-in rate limit applies here too.
-  const response = await getAuth().handler(
-    new Request(new URL("/api/auth/sign-in/email", BASE_URL), {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        origin: BASE_URL,
-        "x-forwarded-for": request.headers.get("x-forwarded-for") ?? "unknown",
-        "user-agent": request.headers.get("user-agent") ?? "",
-      },
-      body: JSON.stringify({ email: parsed.data.email, password: parsed.data.password }),
-    }),
-  );
+  const response = await callAuth(request, "/sign-in/email", { email: parsed.data.email, password: parsed.data.password });
 
   if (response.ok) {
     const headers = new Headers();

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { callAuth } from "~/features/admin/auth-flow.server";
+import { callAuth } from "~/utils/auth.server";
 import { PasswordForm } from "~/features/admin/components/password-form";
 import { fieldErrors, newPasswordForm } from "~/features/admin/schemas";
 import { getDb } from "~/utils/db.server";
