@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { callAuth } from "~/utils/auth.server";
+import { forgetCachedPages } from "~/utils/offline.client";
 import { getSessionUser } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · Campaign Board" }];
@@ -52,6 +54,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Login() {
+  // Nobody is signed in here: drop the offline copies of board pages (shared school computers).
+  useEffect(() => forgetCachedPages(), []);
   const { t } = useTranslation();
   const data = useActionData<ActionResult>();
   const [params] = useSearchParams();

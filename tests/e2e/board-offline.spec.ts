@@ -1,10 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { addCard, cardButton, column, openBoard, openCard, PRINCIPAL, TEACHER, unique } from "./board-support";
+import { addCard, cardButton, column, expectLive, openBoard, openCard, PRINCIPAL, TEACHER, unique } from "./board-support";
 
-test("an offline edit is counted, survives a reload and reaches the others when the connection returns", async ({ browser }) => {
-  // The board's socket goes through a switch: setOffline cuts HTTP but not open WebSockets, and a
-  // page cannot be reloaded offline (there is no service worker), so the reload happens with the
-  // network back and the socket still cut — the edit must then come from IndexedDB.
+test("an offline edit is counted, survives a reload with no network at all and reaches the others when the connection returns", async ({ browser }) => {
+  // setOffline cuts HTTP but not an open WebSocket, so the board's socket also goes through a switch.
   let cut = false;
   const a = await openBoard(browser, TEACHER, {}, (context) =>
     context.routeWebSocket(/\/collab\//, (ws) => {
@@ -12,6 +10,10 @@ test("an offline edit is counted, survives a reload and reaches the others when 
       else ws.connectToServer();
     }),
   );
+  // The service worker keeps the board page for offline reloads once it controls the page.
+  await a.page.evaluate(async () => void (await navigator.serviceWorker.ready));
+  await a.page.reload();
+  await expectLive(a.page);
   const b = await openBoard(browser, PRINCIPAL);
   const title = await addCard(a.page, unique("Vẽ tranh cổ động"));
   await expect(cardButton(b.page, title)).toBeVisible();
@@ -31,7 +33,7 @@ test("an offline edit is counted, survives a reload and reaches the others when 
   await a.page.keyboard.press("Escape");
   await expect(badge).toHaveText("Ngoại tuyến — 2 thay đổi chưa gửi");
 
-  await a.context.setOffline(false);
+  // Reload with no network: the page comes from the service worker, the edits from IndexedDB.
   await a.page.reload();
   await expect(cardButton(a.page, offlineTitle)).toBeVisible();
   await expect(badge).toHaveText("Ngoại tuyến — 2 thay đổi chưa gửi");
@@ -39,6 +41,7 @@ test("an offline edit is counted, survives a reload and reaches the others when 
   await expect(cardButton(b.page, offlineTitle)).toHaveCount(0);
 
   cut = false;
+  await a.context.setOffline(false);
   await expect(badge).toHaveText("Đã kết nối");
   await expect(cardButton(column(b.page, "Kế hoạch"), offlineTitle)).toBeVisible();
   const dialogB = await openCard(b.page, offlineTitle);
