@@ -7,14 +7,16 @@ import viBoard from "./vi/board.json";
 import viOverview from "./vi/overview.json";
 import viAdmin from "./vi/admin.json";
 import viCampaigns from "./vi/campaigns.json";
+import viReport from "./vi/report.json";
 import enCommon from "./en/common.json";
 import enBoard from "./en/board.json";
 import enOverview from "./en/overview.json";
 import enAdmin from "./en/admin.json";
 import enCampaigns from "./en/campaigns.json";
+import enReport from "./en/report.json";
 
-const vi = { ...viCommon, ...viBoard, ...viOverview, ...viAdmin, ...viCampaigns };
-const en = { ...enCommon, ...enBoard, ...enOverview, ...enAdmin, ...enCampaigns };
+const vi = { ...viCommon, ...viBoard, ...viOverview, ...viAdmin, ...viCampaigns, ...viReport };
+const en = { ...enCommon, ...enBoard, ...enOverview, ...enAdmin, ...enCampaigns, ...enReport };
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];

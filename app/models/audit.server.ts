@@ -15,7 +15,8 @@ export type AuditAction =
   | "person.reactivated"
   | "invitation.created"
   | "invitation.accepted"
-  | "import.applied";
+  | "import.applied"
+  | "report.submitted";
 
 export interface AuditEntry {
   actorId: string | null;

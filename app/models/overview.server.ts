@@ -4,6 +4,7 @@ import { hasCardFilters, type OverviewFilters, type SchoolStatus, type SortKey }
 import { lastDayBefore, percent, schoolStatus } from "~/features/overview/schedule";
 import { deadlineDate } from "~/models/board.server";
 import { getDb } from "~/utils/db.server";
+import { campaignReports, type ReportStatus } from "./report.server";
 
 // The district overview as SQL over the projection tables (BoardStat, CardRow), never a decode
 // of board documents: two queries whatever the number of schools. Unfiltered figures come from
@@ -25,6 +26,8 @@ export type SchoolLine = {
   lastActivityAt: string | null;
   status: SchoolStatus;
   error: string | null;
+  /** The school's results report (báo cáo kết quả), null until submitted. */
+  report: ReportStatus | null;
 };
 
 export type Breakdown<K extends string> = { key: K; done: number; total: number }[];
@@ -41,6 +44,8 @@ export type Overview = {
     overdue: number;
     unreadable: number;
     statuses: Record<SchoolStatus, number>;
+    /** Schools that submitted their report, and how many of those after the deadline. */
+    reports: { submitted: number; late: number };
   };
   schools: SchoolLine[];
   breakdowns?: { criteria: Breakdown<Criterion>; categories: Breakdown<Category>; levels: Breakdown<string> };
@@ -100,7 +105,7 @@ export async function getOverview(
   const lastDay = lastDayBefore(campaign.deadline);
   const cardFiltered = hasCardFilters(filters);
 
-  const [lines, aggs] = await Promise.all([
+  const [lines, aggs, reports] = await Promise.all([
     db.$queryRaw<LineRow[]>`
       SELECT b.id AS boardId, s.id AS schoolId, s.slug, s.name, s.level, s.ward,
         st.boardId AS statId, st.itemsDone, st.itemsTotal, st.cardsPlanned, st.cardsInProgress, st.cardsDone,
@@ -125,6 +130,7 @@ export async function getOverview(
           SELECT boardId, SUM(status <> 'done' AND dueDate IS NOT NULL) AS overdue, SUM(itemsTotal) AS expected
           FROM CardRow ${cardWhere(campaign.id, filters, opts.schoolId)} AND COALESCE(dueDate, ${lastDay}) < ${today}
           GROUP BY boardId`,
+    campaignReports(campaign.id, campaign.deadline, db),
   ]);
 
   const byBoard = new Map(aggs.map((a) => [a.boardId, a]));
@@ -133,9 +139,10 @@ export async function getOverview(
     const agg = byBoard.get(r.boardId);
     const school = { id: r.schoolId, slug: r.slug, name: r.name, level: r.level, ward: r.ward };
     const lastActivityAt = r.lastActivityAt ? new Date(r.lastActivityAt).toISOString() : null;
+    const report = reports.get(r.boardId) ?? null;
     if (!r.statId || r.error) {
       const error = r.error ?? "not projected yet";
-      return { boardId: r.boardId, school, progress: null, cards: null, overdue: null, expected: null, lastActivityAt, status: "unreadable", error };
+      return { boardId: r.boardId, school, progress: null, cards: null, overdue: null, expected: null, lastActivityAt, status: "unreadable", error, report };
     }
     const progress = cardFiltered ? { done: n(agg?.d), total: n(agg?.t) } : { done: n(r.itemsDone), total: n(r.itemsTotal) };
     const cards = cardFiltered
@@ -143,7 +150,7 @@ export async function getOverview(
       : { planned: n(r.cardsPlanned), in_progress: n(r.cardsInProgress), done: n(r.cardsDone) };
     const expected = n(agg?.expected);
     const status = schoolStatus({ ...progress, expected, cardsStarted: cards.in_progress + cards.done });
-    return { boardId: r.boardId, school, progress, cards, overdue: n(agg?.overdue), expected, lastActivityAt, status, error: null };
+    return { boardId: r.boardId, school, progress, cards, overdue: n(agg?.overdue), expected, lastActivityAt, status, error: null, report };
   });
 
   const kept = filters.status ? schools.filter((s) => s.status === filters.status) : schools;
@@ -154,9 +161,13 @@ export async function getOverview(
 
 function totalsOf(schools: SchoolLine[]): Overview["totals"] {
   const statuses = { not_started: 0, behind: 0, on_track: 0, done: 0, unreadable: 0 } as Record<SchoolStatus, number>;
-  const totals = { schools: schools.length, cards: { planned: 0, in_progress: 0, done: 0 }, checklist: { done: 0, total: 0 }, overdue: 0, unreadable: 0, statuses };
+  const totals = { schools: schools.length, cards: { planned: 0, in_progress: 0, done: 0 }, checklist: { done: 0, total: 0 }, overdue: 0, unreadable: 0, statuses, reports: { submitted: 0, late: 0 } };
   for (const s of schools) {
     statuses[s.status]++;
+    if (s.report) {
+      totals.reports.submitted++;
+      if (s.report.late) totals.reports.late++;
+    }
     if (!s.progress || !s.cards) {
       totals.unreadable++;
       continue;

@@ -38,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         status: s.status,
         expected: s.expected,
         error: s.error,
+        report: s.report,
       })),
     });
   });

@@ -1,16 +1,21 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useRevalidator } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import * as Y from "yjs";
 import { toBase64 } from "lib0/buffer";
 import { readBoard, todayInHcm, WARDS } from "~/domain";
 import { BoardView } from "~/features/board/board-view";
+import { ReportPanel, SUBMIT_REPORT_INTENT } from "~/features/report/report-panel";
+import { REPORT_NOTE_MAX } from "~/domain/report";
 import { formatDate } from "~/i18n/format";
+import { t as translate } from "~/i18n/i18n";
 import { deadlineDate, findSchoolBoard } from "~/models/board.server";
 import { getCollab } from "~/models/collab.server";
 import { boardTemplateNote } from "~/models/campaign.server";
+import { reportInputSchema, reportPanel, submitReport } from "~/models/report.server";
 import { getDb } from "~/utils/db.server";
+import { getLocale } from "~/utils/locale.server";
 import { can, requireUser } from "~/utils/permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.school.name ?? ""} · Campaign Board` }];
@@ -34,7 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const doc = await (await getCollab()).readDoc(board.id);
   const decoded = readBoard(doc);
   const campaignInfo = { name: campaign.name, deadline: deadlineDate(campaign.deadline) };
-  if (!decoded.ok) return { ...base, campaign: campaignInfo, live: null, error: true };
+  const report = await reportPanel(board, can(user, "submit:report", resource));
+  if (!decoded.ok) return { ...base, campaign: campaignInfo, report, live: null, error: true };
 
   // Assignees are chosen from the school's team: its principal and teachers.
   const memberships = await getDb().membership.findMany({
@@ -45,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...base,
     campaign: campaignInfo,
+    report,
     error: false,
     // What the district changed in its latest published template version, shown above the board.
     templateNote: await boardTemplateNote(board.id),
@@ -58,8 +65,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The page's one form: the principal submits (or re-submits) the school's results report. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const found = await findSchoolBoard(params.slug ?? "");
+  if (!found?.board || !found.campaign) throw new Response("Not found", { status: 404 });
+  const { school, board } = found;
+  const form = await request.formData();
+  if (form.get("intent") !== SUBMIT_REPORT_INTENT) throw new Response("Unknown intent", { status: 400 });
+  if (!can(user, "submit:report", { type: "board", districtId: school.districtId, schoolId: school.id })) {
+    throw new Response("Forbidden", { status: 403 });
+  }
+  const parsed = reportInputSchema.safeParse({ note: form.get("note") ?? "" });
+  if (!parsed.success) {
+    return Response.json({ reportError: translate(await getLocale(request), "report.noteTooLong", { max: REPORT_NOTE_MAX }) }, { status: 422 });
+  }
+  await submitReport({ ...board, school: { id: school.id } }, user.userId, parsed.data.note);
+  return { reportError: null };
+}
+
 export default function SchoolBoard() {
   const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as { reportError: string | null } | undefined;
   const { t } = useTranslation();
   const live = data.live;
   const note = "templateNote" in data ? data.templateNote : null;
@@ -100,6 +127,7 @@ export default function SchoolBoard() {
           <p className="template-note-text">{note.note}</p>
         </aside>
       ) : null}
+      {"report" in data && data.report ? <ReportPanel data={data.report} error={actionData?.reportError} /> : null}
       {data.error ? (
         <p className="notice notice-error" role="alert">
           {t("board.unreadable")}

@@ -87,6 +87,8 @@ describe("GET /api/v1/overview: figures", () => {
       status: expect.any(String),
       expected: expect.any(Number),
       error: null,
+      // No school has submitted its results report yet (tests/integration/report.test.ts).
+      report: null,
     });
 
     const { body } = await getJson(base, "/api/v1/boards", cookies.admin);

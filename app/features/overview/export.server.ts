@@ -24,7 +24,7 @@ export function exportTables(overview: Overview, matrix: Matrix): Record<ExportV
   const h = (key: string) => vi(`overview.export.columns.${key}`);
   const schools: ExportTable = {
     sheet: vi("overview.export.sheets.schools"),
-    headers: ["school", "level", "ward", "status", "done", "total", "percent", "planned", "in_progress", "cardsDone", "overdue", "lastActivity"].map(h),
+    headers: ["school", "level", "ward", "status", "done", "total", "percent", "planned", "in_progress", "cardsDone", "overdue", "lastActivity"].map(h).concat(vi("report.column")),
     rows: overview.schools.map((s) => [
       s.school.name,
       vi(`levels.${s.school.level}`),
@@ -38,6 +38,7 @@ export function exportTables(overview: Overview, matrix: Matrix): Record<ExportV
       s.cards?.done ?? null,
       s.overdue,
       s.lastActivityAt ? formatDateTime(s.lastActivityAt) : null,
+      s.report ? `${vi(s.report.late ? "report.late" : "report.statusSubmitted")} ${formatDateTime(s.report.submittedAt)}` : vi("report.statusMissing"),
     ]),
   };
   const unreadable = new Set(overview.schools.filter((s) => s.status === "unreadable").map((s) => s.boardId));
@@ -88,6 +89,7 @@ function aboutRows(overview: Overview, filters: OverviewFilters): Cell[][] {
     [a("progress"), `${overview.totals.checklist.done}/${overview.totals.checklist.total} (${percent(overview.totals.checklist.done, overview.totals.checklist.total)}%)`],
     [a("overdue"), overview.totals.overdue],
     [a("unreadable"), overview.totals.unreadable],
+    [vi("report.column"), vi("report.summary", { submitted: overview.totals.reports.submitted, total: overview.totals.schools })],
     [a("demo"), vi("app.demoNotice")],
   ];
 }

@@ -50,6 +50,17 @@ export function ProgressCell({ line }: { line: Pick<SchoolLine, "progress" | "ex
   );
 }
 
+/** Submitted (and late) or not: the school's results report. */
+export function ReportBadge({ report }: { report: SchoolLine["report"] }) {
+  const { t } = useTranslation();
+  if (!report) return <span className="report-badge">{t("report.statusMissing")}</span>;
+  return (
+    <span className={`report-badge report-badge-${report.late ? "late" : "submitted"}`} title={formatDateTime(report.submittedAt)}>
+      {report.late ? t("report.late") : t("report.statusSubmitted")}
+    </span>
+  );
+}
+
 export function SchoolRow({ line, linkToBoard = true }: { line: SchoolLine; linkToBoard?: boolean }) {
   const { t } = useTranslation();
   const label = (key: string) => t(`overview.table.${key}`);
@@ -86,6 +97,9 @@ export function SchoolRow({ line, linkToBoard = true }: { line: SchoolLine; link
       <td data-label={label("lastActivity")} className="small">
         {line.lastActivityAt ? formatDateTime(line.lastActivityAt) : "—"}
       </td>
+      <td data-label={t("report.column")} data-testid="report-cell">
+        <ReportBadge report={line.report} />
+      </td>
     </tr>
   );
 }
@@ -107,6 +121,7 @@ export function SchoolTable({ lines, query }: { lines: SchoolLine[]; query: Over
               {COLUMNS.map((c) => (
                 <SortHeader key={c.key} column={c} query={query} />
               ))}
+              <th scope="col">{t("report.column")}</th>
             </tr>
           </thead>
           <tbody>

@@ -20,6 +20,7 @@ export function SchoolOverview({ data }: { data: SchoolPageData }) {
                     {t(`overview.table.${k}`)}
                   </th>
                 ))}
+                <th scope="col">{t("report.column")}</th>
               </tr>
             </thead>
             <tbody>
@@ -43,6 +44,7 @@ export function SchoolOverview({ data }: { data: SchoolPageData }) {
                   {avg.overdue}
                 </td>
                 <td data-label={t("overview.table.lastActivity")}>—</td>
+                <td data-label={t("report.column")}>—</td>
               </tr>
             </tbody>
           </table>

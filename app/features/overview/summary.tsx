@@ -13,6 +13,7 @@ export type SummaryData = {
     overdue: number;
     unreadable: number;
     statuses: Record<SchoolStatus, number>;
+    reports: { submitted: number; late: number };
   };
 };
 
@@ -79,6 +80,10 @@ export function OverviewSummary({ data, query }: { data: SummaryData; query: Ove
           ))}
         </ul>
         <p className="muted small">{t("overview.summary.schoolCount", { count: totals.schools })}</p>
+        <p className="small" data-testid="summary-reports">
+          {t("report.summary", { submitted: totals.reports.submitted, total: totals.schools })}
+          {totals.reports.late > 0 ? ` · ${t("report.summaryLate", { count: totals.reports.late })}` : null}
+        </p>
       </div>
       <div className="ov-stat" data-testid="summary-overdue">
         <h2>{t("overview.summary.overdueTasks")}</h2>

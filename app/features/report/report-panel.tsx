@@ -1,0 +1,69 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { REPORT_NOTE_MAX } from "~/domain/report";
+import { formatDate, formatDateTime } from "~/i18n/format";
+import type { ReportPanelData } from "~/models/report.server";
+
+export const SUBMIT_REPORT_INTENT = "submit-report";
+
+const percent = (done: number, total: number) => (total ? Math.round((done / total) * 100) : 0);
+
+/**
+ * "Báo cáo kết quả" above the board. The principal submits (a plain form post, so it works before
+ * the page's scripts load); everyone else reads one line saying whether the school has submitted.
+ */
+export function ReportPanel({ data, error }: { data: ReportPanelData; error?: string | null }) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === SUBMIT_REPORT_INTENT;
+  const s = data.submission;
+  const late = s?.late ? <span className="report-late">{t("report.late")}</span> : null;
+
+  if (!data.canSubmit) {
+    return (
+      <p className="notice report-notice" data-testid="report-status">
+        {s ? t("report.submittedNotice", { at: formatDateTime(s.submittedAt) }) : t("report.notSubmitted")} {late}
+      </p>
+    );
+  }
+  return (
+    <section className="report-panel" aria-labelledby="report-title" data-testid="report-panel">
+      <div className="report-head">
+        <h2 id="report-title">{t("report.title")}</h2>
+        <span className="muted small">{t("report.dueBy", { date: formatDate(data.deadline) })}</span>
+      </div>
+      <p className="small">{t("report.progressNow", { ...data.progress, percent: percent(data.progress.done, data.progress.total) })}</p>
+      {s ? (
+        <p className="report-done" role="status" data-testid="report-status">
+          {t("report.submitted", { at: formatDateTime(s.submittedAt), done: s.progress.done, total: s.progress.total })} {late}
+          <span className="muted small"> · {t("report.submittedBy", { name: s.submittedBy.name })}</span>
+        </p>
+      ) : null}
+      <Form method="post" className="report-form">
+        <input type="hidden" name="intent" value={SUBMIT_REPORT_INTENT} />
+        <label className="report-note">
+          <span className="small">{t("report.note")}</span>
+          <textarea
+            name="note"
+            rows={2}
+            maxLength={REPORT_NOTE_MAX}
+            defaultValue={s?.note ?? ""}
+            aria-describedby="report-note-hint"
+            aria-invalid={error ? true : undefined}
+          />
+          <span id="report-note-hint" className="muted small">
+            {t("report.noteHint", { max: REPORT_NOTE_MAX })}
+          </span>
+        </label>
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {s ? t("report.resubmit") : t("report.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
