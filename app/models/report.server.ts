@@ -45,7 +45,7 @@ async function toJson(row: Row, deadline: Date, db: PrismaClient): Promise<Repor
  * The caller has checked "submit:report" through the permissions module.
  */
 export async function submitReport(
-  board: { id: string; school: { id: string }; campaign: { id: string; deadline: Date } },
+  board: { id: string; school: { id: string; name: string }; campaign: { id: string; deadline: Date } },
   actorId: string,
   note: string,
   db: PrismaClient = getDb(),
@@ -62,7 +62,8 @@ export async function submitReport(
       actorId,
       action: "report.submitted",
       entityId: board.id,
-      detail: { itemsDone: data.itemsDone, itemsTotal: data.itemsTotal, noteLength: note.length },
+      // `name` is what the audit page shows as the entry's subject.
+      detail: { name: board.school.name, itemsDone: data.itemsDone, itemsTotal: data.itemsTotal, noteLength: note.length },
     });
     return saved;
   });

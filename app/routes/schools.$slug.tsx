@@ -80,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) {
     return Response.json({ reportError: translate(await getLocale(request), "report.noteTooLong", { max: REPORT_NOTE_MAX }) }, { status: 422 });
   }
-  await submitReport({ ...board, school: { id: school.id } }, user.userId, parsed.data.note);
+  await submitReport({ ...board, school }, user.userId, parsed.data.note);
   return { reportError: null };
 }
 

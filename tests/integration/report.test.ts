@@ -89,6 +89,7 @@ describe("POST/GET /api/v1/boards/<id>/report", () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]!.actorId).toBe(principal.id);
     expect(entries[0]!.entity).toBe("report");
+    expect(JSON.parse(entries[0]!.detail)).toMatchObject({ name: "Trường Tiểu học Bắc Sơn", itemsDone: stat.itemsDone, itemsTotal: stat.itemsTotal });
 
     for (const who of ["principal", "teacher", "observer", "admin"]) {
       const got = await getJson(base, reportPath(), cookies[who]);
