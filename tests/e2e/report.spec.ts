@@ -55,5 +55,8 @@ test("a principal submits the report with a note; the overview shows the school 
   await expect(admin.locator(`tr[data-school="th-bac-son"]`).getByTestId("report-cell")).toHaveText("Chưa nộp");
   await expect(admin.getByTestId("summary-reports")).toContainText("1/30 trường đã nộp báo cáo");
   await admin.screenshot({ path: testInfo.outputPath("overview-reports.png"), fullPage: false });
+  await admin.locator(`tr[data-school="${SCHOOL}"]`).screenshot({ path: testInfo.outputPath("overview-row-desktop.png") });
+  await admin.setViewportSize({ width: 360, height: 780 });
+  await admin.locator(`tr[data-school="${SCHOOL}"]`).screenshot({ path: testInfo.outputPath("overview-row-360.png") });
   await adminContext.close();
 });
