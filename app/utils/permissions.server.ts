@@ -11,8 +11,20 @@ export interface SessionUser extends Actor {
   school: { id: string; slug: string; name: string; level: string; ward: string } | null;
 }
 
+// The root loader and the route's loader both ask for the same request's person: look it up once.
+const byHeaders = new WeakMap<Headers, Promise<SessionUser | null>>();
+
 /** Resolves the signed-in person from the session cookie (HTTP request or WebSocket upgrade headers). */
-export async function getSessionUser(headers: Headers): Promise<SessionUser | null> {
+export function getSessionUser(headers: Headers): Promise<SessionUser | null> {
+  let found = byHeaders.get(headers);
+  if (!found) {
+    found = lookUpSessionUser(headers);
+    byHeaders.set(headers, found);
+  }
+  return found;
+}
+
+async function lookUpSessionUser(headers: Headers): Promise<SessionUser | null> {
   const session = await getAuth().api.getSession({ headers }).catch(() => null);
   if (!session) return null;
   const user = await getDb().user.findUnique({
