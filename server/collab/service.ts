@@ -132,8 +132,9 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
 
+    // Browsers always send Origin on a WebSocket handshake: refuse pages of other sites (and "null").
     const origin = req.headers.origin;
-    if (origin && new URL(origin).host !== req.headers.host) return refuseUpgrade(socket, 403, "Cross-origin WebSocket refused");
+    if (origin && originHost(origin) !== req.headers.host) return refuseUpgrade(socket, 403, "Cross-origin WebSocket refused");
     const user = await getSessionUser(headers);
     if (!user) return refuseUpgrade(socket, 401, "Sign in first");
     if (!boardIdSchema.safeParse(boardId).success) return refuseUpgrade(socket, 404, "No such board");
@@ -245,4 +246,12 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
     },
   };
   return service;
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }

@@ -60,6 +60,7 @@ describe("authorisation at upgrade", () => {
 
   it("refuses a cross-origin upgrade", async () => {
     expect(await upgradeStatus(wsUrl(board), { cookie: cookies.teacher, origin: "https://evil.example" })).toBe(403);
+    expect(await upgradeStatus(wsUrl(board), { cookie: cookies.teacher, origin: "null" })).toBe(403);
   });
 });
 
