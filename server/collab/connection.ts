@@ -32,6 +32,8 @@ export const LIMITS = {
 
 export interface Connection {
   ws: WebSocket;
+  /** The Cookie header of the upgrade, to check the session again while the socket is open. */
+  cookie: string;
   userId: string;
   access: "read" | "write";
   awarenessClients: Set<number>;

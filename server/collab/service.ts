@@ -25,6 +25,8 @@ export interface CollabOptions {
   unloadAfterMs?: number;
   /** Delay before projecting a burst of changes into SQL (ms). */
   projectionDelayMs?: number;
+  /** How often open connections' sessions and access are checked again (ms). */
+  sessionCheckMs?: number;
 }
 
 const boardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -38,7 +40,7 @@ export type CollabServer = CollabService & {
 };
 
 export function createCollabService(options: CollabOptions = {}): CollabServer {
-  const opts = { compactEvery: 200, idleCompactMs: 10_000, unloadAfterMs: 60_000, projectionDelayMs: 500, ...options };
+  const opts = { compactEvery: 200, idleCompactMs: 10_000, unloadAfterMs: 60_000, projectionDelayMs: 500, sessionCheckMs: 60_000, ...options };
   const db = getDb();
   const log = getLogger().child({ component: "collab" });
   const store = new BoardStore(db);
@@ -126,6 +128,28 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
   }, Math.max(250, Math.min(opts.idleCompactMs, opts.unloadAfterMs) / 2));
   sweeper.unref();
 
+  /**
+   * A socket outlives the request that opened it: every so often, ask again whether each
+   * connection's session is still valid and what it may do. Signed out or expired → 4401;
+   * no longer allowed on this board → 4403; write access withdrawn → read-only from now on.
+   */
+  async function recheck() {
+    for (const [room, set] of connections) {
+      for (const conn of set) {
+        const user = await getSessionUser(new Headers({ cookie: conn.cookie }));
+        if (!user || user.userId !== conn.userId) {
+          conn.ws.close(CLOSE.signedOut.code, CLOSE.signedOut.reason);
+          continue;
+        }
+        const access = boardAccess(user, { districtId: room.key.districtId, schoolId: room.key.schoolId });
+        if (access === "none") conn.ws.close(CLOSE.deactivated.code, "access to this board withdrawn");
+        else conn.access = access;
+      }
+    }
+  }
+  const rechecker = setInterval(() => void recheck().catch((err) => log.error({ err }, "session recheck failed")), opts.sessionCheckMs);
+  rechecker.unref();
+
   async function handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer) {
     const url = new URL(req.url ?? "/", "http://localhost");
     const boardId = url.pathname.slice("/collab/".length);
@@ -148,6 +172,8 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
       if (room.unloaded) return ws.close(1012, "room reloading; reconnect");
       const conn: Connection = {
         ws,
+        // Only the cookie is kept, to check the session again later (see `recheck`).
+        cookie: req.headers.cookie ?? "",
         userId: user.userId,
         access,
         awarenessClients: new Set(),
@@ -219,6 +245,7 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
     },
     async flush() {
       clearInterval(sweeper);
+      clearInterval(rechecker);
       for (const set of connections.values()) for (const conn of set) conn.ws.close(CLOSE.goingAway.code, CLOSE.goingAway.reason);
       for (const pending of rooms.values()) {
         const room = await pending.catch(() => null);

@@ -5,13 +5,13 @@ import { getDb } from "~/utils/db.server";
 import type { StartedServer } from "../../server/index";
 import type { CollabServer } from "../../server/collab/service";
 import { boardIdOf, storedBoard } from "../support/boards";
-import { connectBoard, eventually, synced } from "../support/collab-client";
+import { closed, connectBoard, eventually, rawSocket, synced } from "../support/collab-client";
 import { signIn, startTestServer } from "../support/server";
 
 let server: StartedServer;
 beforeAll(async () => {
   // Short timers so compaction and unloading happen within the test.
-  server = await startTestServer({ collab: { compactEvery: 10, idleCompactMs: 300, unloadAfterMs: 600 } });
+  server = await startTestServer({ collab: { compactEvery: 10, idleCompactMs: 300, unloadAfterMs: 600, sessionCheckMs: 200 } });
 });
 afterAll(async () => {
   await server?.close();
@@ -42,4 +42,14 @@ it("unloads rooms nobody uses, so memory stays bounded", async () => {
   expect(collab.roomCount()).toBeGreaterThan(0);
   a.provider.destroy();
   await eventually(() => expect(collab.roomCount()).toBe(0), 5000);
+});
+
+it("closes an open board connection once its session has ended (4401)", async () => {
+  const board = await boardIdOf("thcs-trang-minh");
+  const cookie = await signIn(server.url, "giaovien.thcs-trang-minh@kienan.demo");
+  const ws = await rawSocket(server.url, board, cookie);
+  const closing = closed(ws);
+  const out = await fetch(`${server.url}/api/auth/sign-out`, { method: "POST", headers: { cookie, origin: server.url, "content-type": "application/json" }, body: "{}" });
+  expect(out.status).toBe(200);
+  expect(await closing).toEqual({ code: 4401, reason: "session ended" });
 });
