@@ -107,6 +107,39 @@ export function checklistOf(card: YCard): Y.Map<YItem> {
 }
 
 /**
+ * Adds one district requirement as a "planned" card at `position`, with its checklist in template
+ * order. Shared by a new board's initialisation and the template merge (cards added later).
+ */
+export function insertTemplateCard(doc: Y.Doc, tpl: TemplateCard, position: string): YCard {
+  const card = insertCard(doc, {
+    id: newId("card"),
+    title: tpl.title.trim(),
+    description: tpl.description,
+    category: tpl.category,
+    criteria: tpl.criteria,
+    dueDate: tpl.dueDate,
+    status: "planned",
+    position,
+    origin: "template",
+    templateId: tpl.templateId,
+    section: tpl.section,
+    createdBy: null,
+  });
+  const itemPositions = initialKeys(tpl.checklist.length);
+  tpl.checklist.forEach((it, j) => {
+    insertItem(card, {
+      id: newId("item"),
+      text: it.text.trim(),
+      position: itemPositions[j]!,
+      origin: "template",
+      templateId: it.templateId,
+      needsEvidence: it.needsEvidence,
+    });
+  });
+  return card;
+}
+
+/**
  * Writes a new board: meta plus one card per template entry, in template
  * order, all "planned". A doc that already has meta is left alone, so a
  * server may call this on every load. Two replicas initialising the same
@@ -127,32 +160,6 @@ export function initBoardDoc(
     meta.set("columns", Y.Array.from<string>([...STATUSES]));
     if (options.templateVersion !== undefined) meta.set("templateVersion", options.templateVersion);
     const positions = initialKeys(parsed.data.length);
-    parsed.data.forEach((tpl, i) => {
-      const card = insertCard(doc, {
-        id: newId("card"),
-        title: tpl.title.trim(),
-        description: tpl.description,
-        category: tpl.category,
-        criteria: tpl.criteria,
-        dueDate: tpl.dueDate,
-        status: "planned",
-        position: positions[i]!,
-        origin: "template",
-        templateId: tpl.templateId,
-        section: tpl.section,
-        createdBy: null,
-      });
-      const itemPositions = initialKeys(tpl.checklist.length);
-      tpl.checklist.forEach((it, j) => {
-        insertItem(card, {
-          id: newId("item"),
-          text: it.text.trim(),
-          position: itemPositions[j]!,
-          origin: "template",
-          templateId: it.templateId,
-          needsEvidence: it.needsEvidence,
-        });
-      });
-    });
+    parsed.data.forEach((tpl, i) => insertTemplateCard(doc, tpl, positions[i]!));
   });
 }

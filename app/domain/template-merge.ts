@@ -1,6 +1,6 @@
 import * as Y from "yjs";
-import { cardsMap, checklistOf, insertCard, insertItem, metaMap, type YCard, type YItem } from "./board-doc";
-import { initialKeys, positionAt } from "./order-keys";
+import { cardsMap, checklistOf, insertItem, insertTemplateCard, metaMap, type YCard, type YItem } from "./board-doc";
+import { positionAt } from "./order-keys";
 import { liveSiblings, parseInput, replaceText, requireInitialised, textOf } from "./mutation-helpers";
 import { templateCardSchema, type TemplateCard } from "./schema";
 import { newId } from "./ids";
@@ -72,24 +72,7 @@ function addTemplateCard(doc: Y.Doc, tpl: TemplateCard, tally: Tally) {
   const planned = [...cardsMap(doc).values()].filter((c) => c.get("status") === "planned");
   const siblings = liveSiblings(planned);
   const { position } = positionAt(siblings, siblings.length);
-  const card = insertCard(doc, {
-    id: newId("card"),
-    title: tpl.title.trim(),
-    description: tpl.description,
-    category: tpl.category,
-    criteria: tpl.criteria,
-    dueDate: tpl.dueDate,
-    status: "planned",
-    position,
-    origin: "template",
-    templateId: tpl.templateId,
-    section: tpl.section,
-    createdBy: null,
-  });
-  const keys = initialKeys(tpl.checklist.length);
-  tpl.checklist.forEach((it, i) =>
-    insertItem(card, { id: newId("item"), text: it.text.trim(), position: keys[i]!, origin: "template", templateId: it.templateId, needsEvidence: it.needsEvidence }),
-  );
+  insertTemplateCard(doc, tpl, position);
   tally.added++;
 }
 
