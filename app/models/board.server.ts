@@ -4,18 +4,26 @@ import { can } from "~/domain/permissions";
 import type { SessionUser } from "~/utils/permissions.server";
 import { getDb } from "~/utils/db.server";
 
-/** Rebuilds a board's Y.Doc from its compacted snapshot plus the update log after it. */
-export async function loadBoardDoc(boardId: string, db: PrismaClient = getDb()): Promise<Y.Doc> {
+/**
+ * Rebuilds a board's Y.Doc from its compacted snapshot plus the update log after it, with the id
+ * of the last update folded in and how many log rows follow the snapshot. The one loader: the
+ * collaboration server's rooms, the projection rebuild and tests all read a board through it.
+ */
+export async function readStoredBoard(boardId: string, db: PrismaClient = getDb()) {
   const doc = new Y.Doc();
   const snapshot = await db.boardDocument.findUnique({ where: { boardId } });
   if (snapshot) Y.applyUpdate(doc, snapshot.state);
   const updates = await db.boardUpdate.findMany({
     where: { boardId, id: { gt: snapshot?.upToId ?? 0 } },
     orderBy: { id: "asc" },
-    select: { data: true },
+    select: { id: true, data: true },
   });
-  for (const u of updates) Y.applyUpdate(doc, u.data);
-  return doc;
+  if (updates.length) Y.applyUpdate(doc, Y.mergeUpdates(updates.map((u) => u.data)));
+  return { doc, lastUpdateId: updates.at(-1)?.id ?? snapshot?.upToId ?? 0, logLength: updates.length };
+}
+
+export async function loadBoardDoc(boardId: string, db: PrismaClient = getDb()): Promise<Y.Doc> {
+  return (await readStoredBoard(boardId, db)).doc;
 }
 
 export const boardInclude = {

@@ -17,7 +17,7 @@ export const CLOSE = {
   goingAway: { code: 1001, reason: "server shutting down" },
   malformed: { code: 1007, reason: "malformed message" },
   rateLimited: { code: 1008, reason: "rate limit exceeded" },
-  tooBig: { code: 1009, reason: "message too big" },
+  // 1009 (message too big) is sent by ws itself when a frame exceeds LIMITS.maxMessageBytes.
   signedOut: { code: 4401, reason: "session ended" },
   refused: { code: 4409, reason: "updates repeatedly refused; reload the board" },
   deactivated: { code: 4403, reason: "account deactivated" },

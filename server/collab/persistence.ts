@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import * as Y from "yjs";
+import { readStoredBoard } from "../../app/models/board.server";
 
 /**
  * Durable storage of one board document: a compacted snapshot (BoardDocument) plus an
@@ -9,19 +10,9 @@ import * as Y from "yjs";
 export class BoardStore {
   constructor(private readonly db: PrismaClient) {}
 
-  /** Rebuilds the document; returns it with the id of the last update folded in. */
-  async load(boardId: string): Promise<{ doc: Y.Doc; lastUpdateId: number; logLength: number }> {
-    const doc = new Y.Doc({ gc: true });
-    const snapshot = await this.db.boardDocument.findUnique({ where: { boardId } });
-    if (snapshot) Y.applyUpdate(doc, snapshot.state);
-    const updates = await this.db.boardUpdate.findMany({
-      where: { boardId, id: { gt: snapshot?.upToId ?? 0 } },
-      orderBy: { id: "asc" },
-      select: { id: true, data: true },
-    });
-    if (updates.length) Y.applyUpdate(doc, Y.mergeUpdates(updates.map((u) => u.data)));
-    const lastUpdateId = updates.at(-1)?.id ?? snapshot?.upToId ?? 0;
-    return { doc, lastUpdateId, logLength: updates.length };
+  /** Rebuilds the document before anyone syncs with it (see readStoredBoard). */
+  load(boardId: string): Promise<{ doc: Y.Doc; lastUpdateId: number; logLength: number }> {
+    return readStoredBoard(boardId, this.db);
   }
 
   /**

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { formatDate } from "~/i18n/format";
 import type { CardSummary } from "./board-view-model";
 import type { PresenceUser } from "./presence-logic";
-import { Avatar } from "./presence";
+import { Avatar, EditorsLine } from "./presence";
 
 type CardProps = {
   summary: CardSummary;
@@ -71,14 +71,7 @@ export function CardFace({
         </h3>
         {children}
       </div>
-      {editors.length > 0 ? (
-        <p className="board-card-editors">
-          {editors.map((u) => (
-            <Avatar key={u.id} user={u} small />
-          ))}
-          <span>{t("board.editingBy", { names: editors.map((u) => u.name).join(", ") })}</span>
-        </p>
-      ) : null}
+      <EditorsLine editors={editors} />
       <p className="board-card-meta">
         <span className="tag">{t(`categories.${card.category}`)}</span>
         {card.section ? <span className="muted small">{t("board.section", { section: card.section })}</span> : null}

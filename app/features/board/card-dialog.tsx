@@ -6,7 +6,7 @@ import type { CardActions } from "./card-actions";
 import { AssigneeField, ChoiceFields, DescriptionField, ReadOnlyFields, TitleField } from "./card-fields";
 import { ChecklistEditor } from "./checklist-editor";
 import type { PresenceUser } from "./presence-logic";
-import { Avatar } from "./presence";
+import { EditorsLine } from "./presence";
 
 type DialogProps = {
   card: Card | null;
@@ -49,14 +49,7 @@ export function CardDialog({ card, members, editors, readOnly, actions, onClose,
               ×
             </button>
           </header>
-          {editors.length > 0 ? (
-            <p className="board-card-editors">
-              {editors.map((u) => (
-                <Avatar key={u.id} user={u} small />
-              ))}
-              <span>{t("board.editingBy", { names: editors.map((u) => u.name).join(", ") })}</span>
-            </p>
-          ) : null}
+          <EditorsLine editors={editors} />
           {readOnly ? (
             <ReadOnlyFields card={card} members={members} />
           ) : (

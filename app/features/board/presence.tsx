@@ -13,6 +13,20 @@ export function Avatar({ user, label, small = false }: { user: { name: string; c
 const MAX_AVATARS = 5;
 
 /** Everyone who has the board open right now, oneself first. */
+/** "X is editing this card" with their avatars, on a card and in its dialog. */
+export function EditorsLine({ editors }: { editors: PresenceUser[] }) {
+  const { t } = useTranslation();
+  if (editors.length === 0) return null;
+  return (
+    <p className="board-card-editors">
+      {editors.map((u) => (
+        <Avatar key={u.id} user={u} small />
+      ))}
+      <span>{t("board.editingBy", { names: editors.map((u) => u.name).join(", ") })}</span>
+    </p>
+  );
+}
+
 export function PresenceBar({ peers, self }: { peers: Peer[]; self: PresenceUser }) {
   const { t } = useTranslation();
   const others = uniqueUsers(peers).filter((u) => u.id !== self.id);
