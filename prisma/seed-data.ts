@@ -4,6 +4,7 @@ import { hashPassword } from "better-auth/crypto";
 import * as Y from "yjs";
 import {
   decodeBoard,
+  hcmMidnight,
   initBoardDoc,
   LEVELS,
   moveCard,
@@ -30,10 +31,6 @@ export const demoSchools = () =>
     })),
   );
 
-/** Midnight Asia/Ho_Chi_Minh of a calendar date, as an instant. */
-export function hcmMidnight(date: string): Date {
-  return new Date(`${date}T00:00:00+07:00`);
-}
 
 function mulberry32(seed: number) {
   return () => {

@@ -18,6 +18,11 @@ export function todayInHcm(now: Date): string {
   return new Date(now.getTime() + HCM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The instant a calendar day starts in Hồ Chí Minh City (how deadlines and plan dates are stored). */
+export function hcmMidnight(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - HCM_OFFSET_MS);
+}
+
 /** Whole days from `today` until `deadline`: 0 on the day itself, negative once past. */
 export function daysLeft(deadline: string, today: string): number {
   return Math.round((dayNumber(deadline) - dayNumber(today)) / DAY_MS);

@@ -1,4 +1,5 @@
 // The school's results report (báo cáo kết quả): pure rules shared by the server and the page.
+import { hcmMidnight } from "./dates";
 
 /** The principal's note is free text, kept short enough to read on the overview. */
 export const REPORT_NOTE_MAX = 2000;
@@ -9,5 +10,5 @@ export const REPORT_NOTE_MAX = 2000;
  * "trước ngày 05/12": submitted before that midnight is on time, 05/12 00:00 and later is late.
  */
 export function isLateReport(submittedAt: Date | string, deadline: string): boolean {
-  return new Date(submittedAt).getTime() >= Date.parse(`${deadline}T00:00:00+07:00`);
+  return new Date(submittedAt).getTime() >= hcmMidnight(deadline).getTime();
 }

@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import type { PrismaClient } from "@prisma/client";
+import { todayInHcm } from "~/domain";
 import { can } from "~/domain/permissions";
 import type { SessionUser } from "~/utils/permissions.server";
 import { getDb } from "~/utils/db.server";
@@ -66,5 +67,5 @@ export async function findSchoolBoard(schoolSlug: string, db: PrismaClient = get
 
 /** Deadline as a calendar date string (YYYY-MM-DD) — stored as midnight Asia/Ho_Chi_Minh. */
 export function deadlineDate(deadline: Date): string {
-  return new Date(deadline.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return todayInHcm(deadline);
 }

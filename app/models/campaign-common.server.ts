@@ -18,7 +18,6 @@ export class CampaignError extends Error {
 }
 
 /** Calendar date → the instant stored for it: midnight in Asia/Ho_Chi_Minh. */
-export const hcmMidnight = (date: string) => new Date(`${date}T00:00:00+07:00`);
 
 export function parseTargets(json: string): Targets {
   try {

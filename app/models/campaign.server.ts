@@ -5,9 +5,10 @@ import { parseStoredTemplate, shiftDateYears, shiftTemplateYears, validateTempla
 import type { CampaignDetails, Targets } from "~/features/campaigns/schemas";
 import { getDb } from "~/utils/db.server";
 import { deadlineDate } from "./board.server";
-import { CampaignError, hcmMidnight, isCampaignError, parseTargets, versionRow } from "./campaign-common.server";
+import { hcmMidnight } from "~/domain/dates";
+import { CampaignError, isCampaignError, parseTargets, versionRow } from "./campaign-common.server";
 
-export { CampaignError, hcmMidnight, isCampaignError, parseTargets };
+export { CampaignError, isCampaignError, parseTargets };
 
 // Campaigns and their template versions. A campaign has at most one draft version (the one
 // after publishedVersion, publishedAt null); published versions never change. Launch and
