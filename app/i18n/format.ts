@@ -27,9 +27,3 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   if (!value) return "";
   return dateTimeFmt.format(new Date(value)).replace(",", "");
 }
-
-/** The calendar date (YYYY-MM-DD) of an instant in Asia/Ho_Chi_Minh. */
-export function calendarDate(value: Date): string {
-  const [d, m, y] = dateFmt.format(value).split("/");
-  return `${y}-${m}-${d}`;
-}
