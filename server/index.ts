@@ -5,7 +5,7 @@ import express from "express";
 import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import { getEnv, generatedSecretWarning, type Env } from "../app/utils/env.server";
+import { EnvError, getEnv, generatedSecretWarning, type Env } from "../app/utils/env.server";
 import { getLogger } from "../app/utils/logger.server";
 import { checkpoint, configureSqlite, disconnectDb, getDb } from "../app/utils/db.server";
 import { seedIfEmpty } from "../prisma/seed-data";
@@ -128,7 +128,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     started = await startServer();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+    // 78 (EX_CONFIG): a wrong environment; the supervisor (scripts/start.mjs) does not retry it.
+    process.exit(error instanceof EnvError ? 78 : 1);
   }
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
