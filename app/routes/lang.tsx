@@ -7,7 +7,7 @@ import { safeRedirect } from "~/utils/safe-redirect";
 
 const schema = z.object({
   locale: z.enum(LOCALES),
-  redirectTo: z.unknown().transform((v) => safeRedirect(v)),
+  redirectTo: z.string().optional().transform((v) => safeRedirect(v)),
 });
 
 export async function action({ request }: ActionFunctionArgs) {

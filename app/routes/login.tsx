@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Đăng nhập · Campaign Boa
 const loginSchema = z.object({
   email: z.string().trim().toLowerCase().email(),
   password: z.string().min(1).max(200),
-  redirectTo: z.unknown().transform((v) => safeRedirect(v)),
+  redirectTo: z.string().optional().transform((v) => safeRedirect(v)),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -96,7 +96,7 @@ function limiter(): SignInLimiter {
 }
 
 /** Exactly what better-auth answers for a wrong password: also the answer for a deactivated account. */
-const invalidCredentials = () => Response.json({ code: "INVALID_EMAIL_OR_PASSWORD", message: "Invalid email or password" }, { status: 401 });
+const invalidCredentials = () => Response.json({ message: "Invalid email or password", code: "INVALID_EMAIL_OR_PASSWORD" }, { status: 401 });
 
 /**
  * Every sign-in (the API's POST /api/auth/sign-in/email and the login and invitation pages) comes
