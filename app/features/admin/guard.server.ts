@@ -1,4 +1,5 @@
 import type { Permission } from "~/domain/permissions";
+import { forbidden as forbiddenError, notFound as notFoundError, pageErrorResponse } from "~/utils/app-error";
 import { requirePermission, type SessionUser } from "~/utils/permissions.server";
 
 /** Pages of /admin: the district office's own work, decided by the permissions module. */
@@ -6,8 +7,8 @@ export function requireDistrict(request: Request, permission: Permission = "mana
   return requirePermission(request, permission, (u) => ({ type: "district", districtId: u.districtId }));
 }
 
-export const forbidden = () => new Response("Forbidden", { status: 403, statusText: "Forbidden" });
-export const notFound = () => new Response("Not found", { status: 404, statusText: "Not Found" });
+export const forbidden = () => pageErrorResponse(forbiddenError());
+export const notFound = () => pageErrorResponse(notFoundError());
 
 /** The form's `intent` field names which of a page's actions was asked for. */
 export async function readForm(request: Request): Promise<{ intent: string; form: Record<string, string> }> {
