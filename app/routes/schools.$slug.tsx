@@ -18,6 +18,7 @@ import { getDb } from "~/utils/db.server";
 import { getLocale } from "~/utils/locale.server";
 import { assertPageCan, can, requireUser } from "~/utils/permissions.server";
 import { notFound, pageErrorResponse } from "~/utils/app-error";
+import { readFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.school.name ?? ""} · Campaign Board` }];
 
@@ -72,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const found = await findSchoolBoard(params.slug ?? "");
   if (!found?.board || !found.campaign) throw pageErrorResponse(notFound());
   const { school, board } = found;
-  const form = await request.formData();
+  const form = await readFormData(request);
   if (form.get("intent") !== SUBMIT_REPORT_INTENT) throw new Response("Unknown intent", { status: 400 });
   assertPageCan(user, "submit:report", { type: "board", districtId: school.districtId, schoolId: school.id });
   const parsed = reportInputSchema.safeParse({ note: form.get("note") ?? "" });
