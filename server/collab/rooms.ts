@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Logger } from "pino";
 import { attachLocalBroadcast } from "./broadcast";
-import { runHooks, runHooksInOrder, type CollabExtension } from "./hooks";
+import { runHooks, runHooksInOrder } from "./hooks";
 import { Room, type RoomDeps, type RoomKey } from "./room";
 
 /**
