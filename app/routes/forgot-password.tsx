@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { callAuth } from "~/utils/auth.server";
 import { emailField } from "~/features/admin/schemas";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Quên mật khẩu · Campaign Board" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "Quên mật khẩu")];
 
 type ActionData = { sent?: true; error?: "invalid" | "tooMany" | "failed"; seconds?: number; email?: string };
 

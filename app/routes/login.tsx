@@ -7,8 +7,9 @@ import { z } from "zod";
 import { callAuth } from "~/utils/auth.server";
 import { forgetCachedPages } from "~/utils/offline.client";
 import { getSessionUser } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Đăng nhập · Campaign Board" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "Đăng nhập")];
 
 const safeRedirect = z
   .string()
