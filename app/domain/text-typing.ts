@@ -55,6 +55,7 @@ export function applyTyping(text: Y.Text, base: string, next: string, schema: z.
   const { text: result, splice } = rebase(base, next, text.toString());
   const parsed = schema.safeParse(result);
   if (!parsed.success) throw new DomainError("invalid_input", describeZodError(parsed.error));
+  if (splice.removed === 0 && splice.inserted.length === 0) return result;
   const doc = text.doc;
   const write = () => {
     if (splice.removed > 0) text.delete(splice.start, splice.removed);

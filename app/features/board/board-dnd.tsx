@@ -92,27 +92,31 @@ export function BoardDnd({ enabled, ids, titleOf, summaryOf, onMove, children }:
     setDragging({ activeId: String(active.id), columns });
   };
   // After a drop the card is rendered anew (often in another column), so the browser drops focus
-  // to <body>. Put it back on the moved card's handle once it is on screen, so Space picks it up again.
-  const refocus = useRef<string | null>(null);
+  // to <body>. Put it back on the moved card's handle once it is in the column it was dropped in,
+  // so Space picks it up again. (Until then the old copy may still be on screen.)
+  const refocus = useRef<{ id: string; status: Status | null; until: number } | null>(null);
   useEffect(() => {
-    const id = refocus.current;
-    if (!id) return;
-    const handle = document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(id)}"] .board-drag-handle`);
-    if (handle && document.activeElement !== handle) handle.focus();
-    if (handle) refocus.current = null;
+    const want = refocus.current;
+    if (!want) return;
+    if (Date.now() > want.until) return void (refocus.current = null);
+    const scope = want.status ? `.board-column-${want.status} ` : "";
+    const handle = document.querySelector<HTMLElement>(`${scope}[data-card-id="${CSS.escape(want.id)}"] .board-drag-handle`);
+    if (!handle) return;
+    if (document.activeElement !== handle) handle.focus();
+    if (!want.status || ids[want.status].includes(want.id)) refocus.current = null;
   });
   const onDragEnd = ({ active, over, activatorEvent }: DragEndEvent) => {
     const activeId = String(active.id);
     const drop = dropTarget(current.current, activeId, over ? String(over.id) : null);
     current.current = drop?.columns ?? startColumns.current;
     setDragging(null);
-    if (activatorEvent instanceof KeyboardEvent) refocus.current = activeId;
+    if (activatorEvent instanceof KeyboardEvent) refocus.current = { id: activeId, status: drop?.status ?? null, until: Date.now() + 3000 };
     if (drop && isRealMove(startColumns.current, drop, activeId)) onMove(activeId, drop.status, drop.index);
   };
   const onDragCancel = ({ active, activatorEvent }: { active: { id: string | number }; activatorEvent: Event | null }) => {
     current.current = startColumns.current;
     setDragging(null);
-    if (activatorEvent instanceof KeyboardEvent) refocus.current = String(active.id);
+    if (activatorEvent instanceof KeyboardEvent) refocus.current = { id: String(active.id), status: null, until: Date.now() + 3000 };
   };
 
   const active = dragging ? summaryOf(dragging.activeId) : undefined;

@@ -1,5 +1,5 @@
 import { useSearchParams } from "@remix-run/react";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "~/components/icons";
 import { CRITERIA, type Criterion } from "~/domain";
@@ -17,8 +17,11 @@ export function useBoardFilter(): [BoardFilter, (patch: Partial<BoardFilter>) =>
 export function BoardFilters({ filter, onChange, shown, total }: { filter: BoardFilter; onChange: (patch: Partial<BoardFilter>) => void; shown: number; total: number }) {
   const { t } = useTranslation();
   const id = useId();
+  // On a phone the filters other than the search fold behind one button, to keep the cards high up.
+  const [open, setOpen] = useState(false);
+  const active = [filter.mine, filter.overdue, filter.criterion !== null].filter(Boolean).length;
   return (
-    <search className="board-filters" aria-label={t("board.filter.label")}>
+    <search className={`board-filters${open ? " board-filters-open" : ""}`} aria-label={t("board.filter.label")}>
       <div className="board-filter-search">
         <label htmlFor={`${id}-q`} className="board-sr-only">
           {t("board.filter.search")}
@@ -33,6 +36,10 @@ export function BoardFilters({ filter, onChange, shown, total }: { filter: Board
           onChange={(e) => onChange({ q: e.target.value })}
         />
       </div>
+      <button type="button" className="btn board-btn-secondary board-filter-more-toggle" aria-expanded={open} aria-controls={`${id}-more`} onClick={() => setOpen((o) => !o)}>
+        {active > 0 ? t("board.filter.moreActive", { count: active }) : t("board.filter.more")}
+      </button>
+      <div id={`${id}-more`} className="board-filter-more">
       <label className="board-toggle">
         <input type="checkbox" checked={filter.mine} onChange={(e) => onChange({ mine: e.target.checked })} />
         {t("board.filter.mine")}
@@ -52,6 +59,7 @@ export function BoardFilters({ filter, onChange, shown, total }: { filter: Board
           ))}
         </select>
       </label>
+      </div>
       {isFiltering(filter) ? (
         <p className="board-filter-count" role="status">
           {t("board.filter.shown", { shown, total })}{" "}

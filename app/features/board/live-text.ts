@@ -17,8 +17,6 @@ export function useLiveText(shared: string, write: TypeWriter) {
   const ref = useRef<Field | null>(null);
   const composing = useRef(false);
   const selection = useRef<[number, number] | null>(null);
-  const latest = useRef(shared);
-  latest.current = shared;
 
   const follow = useCallback((next: string, from: string) => {
     const el = ref.current;
@@ -30,10 +28,14 @@ export function useLiveText(shared: string, write: TypeWriter) {
     setValue(next);
   }, []);
 
-  // Someone else's edit (or this tab's own edit echoing back, which changes nothing).
+  // Someone else's edit (or this tab's own edit echoing back, which changes nothing). The prop
+  // may be a step behind the document (decoded before this person's last keystroke), so the
+  // document itself says what to show: a write of no change returns the text as it is now.
+  const current = () => write(base.current, base.current) ?? shared;
   useEffect(() => {
     if (shared === base.current || composing.current) return;
-    follow(shared, value);
+    const now = current();
+    if (now !== base.current) follow(now, value);
   }, [shared]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useLayoutEffect(() => {
@@ -79,7 +81,8 @@ export function useLiveText(shared: string, write: TypeWriter) {
       },
       onCompositionEnd: () => {
         composing.current = false;
-        if (latest.current !== base.current) follow(latest.current, ref.current?.value ?? base.current);
+        const now = current();
+        if (now !== base.current) follow(now, ref.current?.value ?? base.current);
       },
     },
   };

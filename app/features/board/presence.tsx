@@ -66,7 +66,7 @@ export function SyncBadge({ sync }: { sync: SyncState }) {
           ? t("board.sync.stalled", { count: badge.pending })
           : t("board.sync.offline", { count: badge.pending });
   return (
-    <p className={`board-sync board-sync-${badge.kind}`} role="status" title={t("board.sync.label")} data-testid="sync-badge">
+    <p className={`board-sync board-sync-${badge.kind}`} role="status" title={t("board.sync.label")} data-testid="sync-badge" data-pending={sync.pending}>
       <span className="board-sync-dot" aria-hidden="true" />
       {text}
     </p>
