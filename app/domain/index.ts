@@ -18,14 +18,28 @@ export {
 } from "./schema";
 export { initBoardDoc, isInitialised } from "./board-doc";
 export { decodeBoard, foreignRoots, readBoard, type ReadBoardResult } from "./decode-board";
-export { addCard, assignCard, deleteCard, editCard, moveCard, type AddCardInput, type CardPatch } from "./card-mutations";
+export {
+  addCard,
+  assignCard,
+  deleteCard,
+  editCard,
+  moveCard,
+  purgeCard,
+  restoreCard,
+  typeCardText,
+  type AddCardInput,
+  type CardPatch,
+  type CardTextField,
+} from "./card-mutations";
 export {
   addChecklistItem,
   editChecklistItem,
   moveChecklistItem,
   removeChecklistItem,
   setChecklistItemDone,
+  typeItemText,
 } from "./checklist-mutations";
+export { diffSpan, mapIndex } from "./text-typing";
 export { cardsByColumn, liveItems } from "./ordering";
 export { comparePositioned, sortByPosition } from "./order-keys";
 export { boardProgress, cardProgress, daysLeft, isOverdue, todayInHcm, type Progress } from "./progress";

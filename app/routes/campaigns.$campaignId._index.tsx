@@ -27,8 +27,9 @@ import {
 } from "~/models/campaign.server";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? ""} · Campaign Board` }];
+export const meta: MetaFunction<typeof loader> = (args) => [...pageTitle(args, args.data?.campaign.name)];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCampaignManager(request);

@@ -8,8 +8,9 @@ import { TemplateEditor } from "~/features/campaigns/template-editor";
 import { formatDate } from "~/i18n/format";
 import { campaignJson, editableTemplate, isCampaignError, saveDraft } from "~/models/campaign.server";
 import { readFormData } from "~/utils/form.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Mẫu công việc · ${data?.campaign.name ?? ""}` }];
+export const meta: MetaFunction<typeof loader> = (args) => [...pageTitle(args, `Mẫu công việc · ${args.data?.campaign.name ?? ""}`)];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCampaignManager(request);

@@ -6,8 +6,9 @@ import { StatusBadge } from "~/features/campaigns/status-badge";
 import { formatDate } from "~/i18n/format";
 import { currentCampaign } from "~/models/board.server";
 import { listCampaigns } from "~/models/campaign.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Kế hoạch · Campaign Board" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "Kế hoạch")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCampaignManager(request);

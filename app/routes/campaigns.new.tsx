@@ -9,8 +9,9 @@ import { createCampaign } from "~/models/campaign.server";
 import { PLAN_2023 } from "~/domain/plan-2023";
 import { LEVELS } from "~/domain/vocabulary";
 import { readFormData } from "~/utils/form.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Tạo kế hoạch · Campaign Board" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "Tạo kế hoạch")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCampaignManager(request);

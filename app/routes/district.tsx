@@ -8,8 +8,9 @@ import { currentCampaign, deadlineDate } from "~/models/board.server";
 import { progressFromStat } from "~/models/projection.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Các trường · Campaign Board" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "Các trường")];
 
 const filtersSchema = z.object({ level: z.enum(LEVELS).optional().catch(undefined) });
 

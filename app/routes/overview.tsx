@@ -16,8 +16,9 @@ import { formatDate } from "~/i18n/format";
 import { t as translate } from "~/i18n/i18n";
 import { getLocale } from "~/utils/locale.server";
 import { requireUser } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Campaign Board` }];
+export const meta: MetaFunction<typeof loader> = (args) => [...pageTitle(args, args.data?.title)];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useCallback } from "react";
+import { useActionData, useLoaderData, useLocation, useRevalidator } from "@remix-run/react";
+import { useCallback, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import * as Y from "yjs";
 import { toBase64 } from "lib0/buffer";
@@ -19,8 +19,10 @@ import { getLocale } from "~/utils/locale.server";
 import { assertPageCan, can, requireUser } from "~/utils/permissions.server";
 import { notFound, pageErrorResponse } from "~/utils/app-error";
 import { readFormData } from "~/utils/form.server";
+import { keepPageForOffline } from "~/utils/offline.client";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.school.name ?? ""} · Campaign Board` }];
+export const meta: MetaFunction<typeof loader> = (args) => [...pageTitle(args, args.data?.school.name)];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -91,6 +93,12 @@ export default function SchoolBoard() {
   const live = data.live;
   const note = "templateNote" in data ? data.templateNote : null;
   const revalidator = useRevalidator();
+  // Reached by client-side navigation (right after signing in), the page must still reload offline.
+  const { pathname } = useLocation();
+  const hasBoard = !!live;
+  useEffect(() => {
+    if (hasBoard) keepPageForOffline(pathname);
+  }, [pathname, hasBoard]);
   const rendered = live?.board.templateVersion ?? 0;
   // A publish reaches the document live; the loader then brings its note.
   const onTemplateVersion = useCallback(

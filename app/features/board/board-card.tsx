@@ -1,6 +1,7 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useTranslation } from "react-i18next";
+import { Icon } from "~/components/icons";
 import { formatDate } from "~/i18n/format";
 import type { CardSummary } from "./board-view-model";
 import type { PresenceUser } from "./presence-logic";
@@ -35,7 +36,7 @@ export function SortableBoardCard({ summary, editors, readOnly, onOpen }: CardPr
             {...listeners}
             aria-label={t("board.dragHandle", { title: card.title })}
           >
-            <span aria-hidden="true">⠿</span>
+            <Icon name="drag" size={20} />
           </button>
         )}
       </CardFace>

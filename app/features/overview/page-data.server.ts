@@ -1,4 +1,5 @@
 import { daysLeft } from "~/domain";
+import { formatPercent } from "~/i18n/format";
 import { t, type Locale } from "~/i18n/i18n";
 import { districtAverage, districtCampaigns, getOverview, sortLines, type Breakdown, type Overview, type OverviewCampaign } from "~/models/overview.server";
 import type { SessionUser } from "~/utils/permissions.server";
@@ -45,7 +46,7 @@ function singleSeriesChart(locale: Locale, kind: "criteria" | "categories" | "le
     },
     table: {
       headers: [tr("group"), tr("done"), tr("total"), tr("percent")],
-      rows: rows.map((r) => ({ label: labelOf(locale, kind, r.key), cells: [r.done, r.total, `${percent(r.done, r.total)}%`] })),
+      rows: rows.map((r) => ({ label: labelOf(locale, kind, r.key), cells: [r.done, r.total, formatPercent(percent(r.done, r.total), locale)] })),
     },
   };
 }
@@ -70,7 +71,7 @@ function comparisonChart(locale: Locale, kind: "criteria" | "categories", own: B
     },
     table: {
       headers: [tr("group"), tr("yourSchool"), tr("district")],
-      rows: own.map((r) => ({ label: labelOf(locale, kind, r.key), cells: [`${r.done}/${r.total} (${percent(r.done, r.total)}%)`, `${districtPct(r.key)}%`] })),
+      rows: own.map((r) => ({ label: labelOf(locale, kind, r.key), cells: [`${r.done}/${r.total} (${formatPercent(percent(r.done, r.total), locale)})`, formatPercent(districtPct(r.key), locale)] })),
     },
   };
 }
