@@ -31,13 +31,17 @@ export const PERMISSIONS = [
   "manage:team",
   "submit:report",
   "view:audit",
+  "comment:board",
+  "remind:schools",
+  "manage:webhooks",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const DISTRICT_WIDE: readonly Permission[] = ["view:board", "view:district", "view:overview", "view:school-overview"];
-const ADMIN_ONLY: readonly Permission[] = ["manage:campaign", "manage:schools", "manage:people", "manage:team", "view:audit"];
-const PRINCIPAL_OWN_SCHOOL: readonly Permission[] = ["view:board", "edit:board", "view:school-overview", "manage:team", "submit:report"];
-const TEACHER_OWN_SCHOOL: readonly Permission[] = ["view:board", "edit:board"];
+// The district office writes to schools (comments, reminders) on any board it may see.
+const ADMIN_ONLY: readonly Permission[] = ["manage:campaign", "manage:schools", "manage:people", "manage:team", "view:audit", "comment:board", "remind:schools", "manage:webhooks"];
+const PRINCIPAL_OWN_SCHOOL: readonly Permission[] = ["view:board", "edit:board", "view:school-overview", "manage:team", "submit:report", "comment:board"];
+const TEACHER_OWN_SCHOOL: readonly Permission[] = ["view:board", "edit:board", "comment:board"];
 
 export function can(actor: Actor, permission: Permission, resource: Resource): boolean {
   if (actor.districtId !== resource.districtId) return false;

@@ -14,9 +14,18 @@ export type SubmitResult =
   | { ok: true; changed: boolean }
   | { ok: false; code: string; message: string };
 
+/** What an accepted update changed: the server's own boards before and after it. */
+export interface Accepted {
+  before: Board;
+  after: Board;
+  userId: string | null;
+  trusted: boolean;
+  at: Date;
+}
+
 export interface RoomHooks {
-  /** After an update is durable and applied: projection, compaction scheduling. */
-  accepted(room: Room): void;
+  /** After an update is durable and applied: projection, compaction scheduling, activity. */
+  accepted(room: Room, change: Accepted): void;
 }
 
 /**
@@ -84,9 +93,10 @@ export class Room {
       throw error;
     }
     Y.applyUpdate(this.doc, update, origin);
+    const before = this.board;
     this.board = verdict.board;
     this.logLength++;
-    this.hooks.accepted(this);
+    this.hooks.accepted(this, { before, after: verdict.board, userId: actor.userId, trusted: !!actor.trusted, at: new Date() });
     return { ok: true, changed: true };
   }
 

@@ -12,8 +12,9 @@ import { getSessionUser } from "../../app/utils/permissions.server";
 import { refuseUpgrade, type UpgradeRoute } from "../upgrade";
 import { attachConnection } from "./session";
 import { BoardStore } from "./persistence";
-import { Room, type RoomKey } from "./room";
+import { Room, type Accepted, type RoomKey } from "./room";
 import { ProjectionScheduler } from "./projection";
+import { createActivityRecorder } from "../../app/models/activity.server";
 import { CLOSE, LIMITS, send, updateMessage, type Connection } from "./connection";
 
 export interface CollabOptions {
@@ -48,6 +49,8 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
   const projection = new ProjectionScheduler(opts.projectionDelayMs, log);
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxMessageBytes });
   const compacting = new Set<string>();
+  // Activity is derived here, from the room's own boards, never from what a client says it did.
+  const activity = createActivityRecorder(db);
 
   async function compact(room: Room) {
     if (room.logLength === 0 || compacting.has(room.key.id)) return;
@@ -66,7 +69,8 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
   }
 
   const hooks = {
-    accepted(room: Room) {
+    accepted(room: Room, change: Accepted) {
+      activity.record({ board: room.key, ...change });
       projection.schedule(room);
       if (room.logLength >= opts.compactEvery) void compact(room);
     },
@@ -253,6 +257,7 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
         await projection.flush(room);
         await compact(room);
       }
+      await activity.idle();
     },
     roomCount: () => rooms.size,
     async recover() {
