@@ -80,9 +80,14 @@ export async function queueWebhookEvent(districtId: string, event: WebhookEvent,
   if (targets.length === 0) return 0;
   const payload = JSON.stringify({ event, at: at.toISOString(), data });
   for (const h of targets) await db.webhookDelivery.create({ data: { webhookId: h.id, event, payload, nextAttemptAt: at } });
-  // Outside a transaction the rows are visible now; inside one, the scheduler's next pass sends them.
-  if ("$transaction" in db) setImmediate(() => void deliverDue(at, db as PrismaClient).catch((err) => getLogger().error({ err }, "webhook delivery failed")));
+  // Outside a transaction the rows are visible now; inside one, the caller kicks after its commit.
+  if ("$transaction" in db) kickDeliveries(db as PrismaClient);
   return targets.length;
+}
+
+/** Tries due deliveries in the background (never awaited by a request; a slow receiver holds up nothing). */
+export function kickDeliveries(db: PrismaClient = getDb()) {
+  setImmediate(() => void deliverDue(new Date(), db).catch((err) => getLogger().error({ err }, "webhook delivery failed")));
 }
 
 /**
