@@ -8,8 +8,9 @@ import { checkWebhookUrl } from "./webhook-url.server";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-export const WEBHOOK_EVENTS = ["report.submitted", "report.reviewed", "card.done", "item.ticked", "school.overdue"] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+import { WEBHOOK_EVENTS, type WebhookEvent } from "~/domain/webhook-events";
+
+export { WEBHOOK_EVENTS, type WebhookEvent };
 
 /** Waits before attempt 2, 3, …; after the last the delivery is marked failed. */
 export const BACKOFF_MS = [30_000, 120_000, 600_000, 1_800_000, 7_200_000] as const;

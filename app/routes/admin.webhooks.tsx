@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Field } from "~/features/admin/components/form-bits";
 import { requireDistrict } from "~/features/admin/guard.server";
 import { formatDateTime } from "~/i18n/format";
-import { createWebhook, deleteWebhook, listWebhooks, WEBHOOK_EVENTS, webhookInputSchema, WebhookError } from "~/models/webhook.server";
+import { WEBHOOK_EVENTS } from "~/domain/webhook-events";
+import { createWebhook, deleteWebhook, listWebhooks, webhookInputSchema, WebhookError } from "~/models/webhook.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireDistrict(request, "manage:webhooks");
