@@ -8,9 +8,11 @@ import { createI18n, DEFAULT_LOCALE, type Locale } from "~/i18n/i18n";
 import { getLocale } from "~/utils/locale.server";
 import { can, getSessionUser } from "~/utils/permissions.server";
 import styles from "~/styles/app.css?url";
+import activityStyles from "~/styles/activity.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: activityStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

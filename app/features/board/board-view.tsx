@@ -21,6 +21,12 @@ export type BoardViewProps = {
   user: Member;
   members: Member[];
   today: string;
+  /** May this person comment on cards. */
+  canComment?: boolean;
+  /** The district's words of the template version this board follows (template id → texts). */
+  originals?: import("~/domain/original-words").Originals;
+  /** A card to open at once (?card=<id>, e.g. from a notification). */
+  initialCardId?: string | null;
   /** Called when the live document's template version changes (the district published a change). */
   onTemplateVersion?: (version: number) => void;
 };
@@ -66,7 +72,7 @@ export function BoardView(props: BoardViewProps) {
   const progress = useMemo(() => boardProgress(live.board), [live.board]);
   const editors = useMemo(() => editorsByCard(live.peers, props.user.id), [live.peers, props.user.id]);
 
-  const [openCardId, setOpenCardId] = useState<string | null>(null);
+  const [openCardId, setOpenCardId] = useState<string | null>(props.initialCardId ?? null);
   const openCard = openCardId ? (summaries.cards.get(openCardId) ?? null) : null;
   const { setEditing } = live;
   useEffect(() => {
@@ -140,6 +146,9 @@ export function BoardView(props: BoardViewProps) {
         actions={actions}
         onClose={() => setOpenCardId(null)}
         onDeleted={(title) => push(t("board.dialog.deleted", { title }))}
+        boardId={props.boardId}
+        canComment={props.canComment}
+        originals={props.originals}
       >
         {/* A modal dialog makes everything outside it inert and hidden behind its backdrop. */}
         <ToastRegion toasts={toasts} dismiss={dismiss} />

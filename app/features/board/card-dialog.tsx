@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Card } from "~/domain";
+import { rewordedFrom, type Originals } from "~/domain/original-words";
+import { CardActivity } from "~/features/comments/card-activity";
+import { CardComments } from "~/features/comments/card-comments";
 import type { Member } from "./board-view-model";
 import type { CardActions } from "./card-actions";
 import { AssigneeField, ChoiceFields, DescriptionField, ReadOnlyFields, TitleField } from "./card-fields";
@@ -16,6 +19,11 @@ type DialogProps = {
   actions: CardActions;
   onClose: () => void;
   onDeleted: (title: string) => void;
+  boardId?: string;
+  /** May this person comment (the district office and the school's people; not the observer). */
+  canComment?: boolean;
+  /** The district's template words, to show beside a reworded requirement. */
+  originals?: Originals;
   /** The notifications, shown inside the dialog while it is open. */
   children?: React.ReactNode;
 };
@@ -25,7 +33,7 @@ type DialogProps = {
  * inside it, makes the board behind it inert, and closes it on Esc. On a
  * phone it fills the screen (see the board section of app.css).
  */
-export function CardDialog({ card, members, editors, readOnly, actions, onClose, onDeleted, children }: DialogProps) {
+export function CardDialog({ card, members, editors, readOnly, actions, onClose, onDeleted, boardId, canComment = false, originals, children }: DialogProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const open = card !== null;
@@ -50,6 +58,7 @@ export function CardDialog({ card, members, editors, readOnly, actions, onClose,
             </button>
           </header>
           <EditorsLine editors={editors} />
+          {originals ? <OriginalWordsBox card={card} originals={originals} /> : null}
           {readOnly ? (
             <ReadOnlyFields card={card} members={members} />
           ) : (
@@ -74,6 +83,8 @@ export function CardDialog({ card, members, editors, readOnly, actions, onClose,
           ) : (
             <p className="muted small">{t("board.dialog.templateNote", { section: card.section ?? "—" })}</p>
           )}
+          {boardId ? <CardComments key={`c-${card.id}`} boardId={boardId} cardId={card.id} canComment={canComment} /> : null}
+          {boardId ? <CardActivity key={`a-${card.id}`} boardId={boardId} cardId={card.id} /> : null}
           {children}
         </div>
       ) : null}
@@ -112,5 +123,27 @@ function DeleteCard({ card, actions, onDeleted }: { card: Card; actions: CardAct
         </button>
       </div>
     </div>
+  );
+}
+
+/** "The district's words stay visible": the original requirement beside the school's rewording. */
+function OriginalWordsBox({ card, originals }: { card: Card; originals: Originals }) {
+  const { t } = useTranslation();
+  const words = rewordedFrom(card, originals);
+  if (!words) return null;
+  return (
+    <aside className="original-words" aria-label={t("original.label")} data-testid="original-words">
+      <strong>{t("original.label")}</strong>
+      {words.title ? <p>«{words.title}»</p> : null}
+      {words.items.length ? (
+        <ul>
+          {words.items.map((i) => (
+            <li key={i.id}>
+              «{i.original}» <span className="muted small">({t("original.reworded")}: «{i.now}»)</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </aside>
   );
 }
