@@ -26,7 +26,8 @@ const whoami = async (page: Page) => (await page.getByTestId("whoami").locator("
 
 async function firstCard(page: Page) {
   await expect(page.getByTestId("sync-badge")).toHaveText("Đã kết nối");
-  const card = page.locator(".board-columns").getByRole("button").filter({ hasText: /\d+\/\d+/ }).first();
+  // A card still planned, with a checklist: it has items left to tick.
+  const card = page.getByRole("region", { name: /^Kế hoạch/ }).locator(".board-card-face:has(.board-card-progress) .board-card-open").first();
   await card.click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toBeVisible();
@@ -73,7 +74,7 @@ test("a card's activity shows who ticked what and when", async ({ browser }) => 
   const teacher = await signedIn(browser, TEACHER, `/schools/${SCHOOL}`);
   const name = await whoami(teacher.page);
   const dialog = await firstCard(teacher.page);
-  const item = dialog.getByRole("checkbox", { checked: false }).first();
+  const item = dialog.locator(".board-checklist-items").getByRole("checkbox", { checked: false }).first();
   const label = (await item.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? "")).trim();
   await item.check();
   const entry = dialog.getByTestId("activity-list").locator("li", { hasText: `${name} đã đánh dấu` }).first();

@@ -73,6 +73,10 @@ export function BoardView(props: BoardViewProps) {
   const editors = useMemo(() => editorsByCard(live.peers, props.user.id), [live.peers, props.user.id]);
 
   const [openCardId, setOpenCardId] = useState<string | null>(props.initialCardId ?? null);
+  // Following a notification's link (?card=<id>) while already on this board opens that card.
+  useEffect(() => {
+    if (props.initialCardId) setOpenCardId(props.initialCardId);
+  }, [props.initialCardId]);
   const openCard = openCardId ? (summaries.cards.get(openCardId) ?? null) : null;
   const { setEditing } = live;
   useEffect(() => {
