@@ -10,9 +10,11 @@ import { can, getSessionUser } from "~/utils/permissions.server";
 import { pageTitle } from "~/utils/page-title";
 import { useNonce } from "~/utils/nonce";
 import styles from "~/styles/app.css?url";
+import activityStyles from "~/styles/activity.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: activityStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

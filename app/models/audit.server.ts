@@ -16,7 +16,8 @@ export type AuditAction =
   | "invitation.created"
   | "invitation.accepted"
   | "import.applied"
-  | "report.submitted";
+  | "report.submitted"
+  | "reminder.sent";
 
 export interface AuditEntry {
   actorId: string | null;

@@ -6,6 +6,9 @@ import * as Y from "yjs";
 import { toBase64 } from "lib0/buffer";
 import { readBoard, todayInHcm, WARDS } from "~/domain";
 import { BoardView } from "~/features/board/board-view";
+import { BoardFeed } from "~/features/comments/board-feed";
+import { BoardLiveProvider } from "~/features/comments/board-live";
+import { boardOriginals } from "~/models/originals.server";
 import { ReportPanel, SUBMIT_REPORT_INTENT } from "~/features/report/report-panel";
 import { REPORT_NOTE_MAX } from "~/domain/report";
 import { formatDate } from "~/i18n/format";
@@ -52,11 +55,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     select: { user: { select: { id: true, name: true } } },
     orderBy: { user: { name: "asc" } },
   });
+  const cardParam = new URL(request.url).searchParams.get("card");
   return {
     ...base,
     campaign: campaignInfo,
     report,
     error: false,
+    canComment: can(user, "comment:board", resource),
+    originals: await boardOriginals(board.campaignId, decoded.board.templateVersion ?? board.templateVersion),
+    initialCardId: cardParam && decoded.board.cards.some((c) => c.id === cardParam) ? cardParam : null,
     // What the district changed in its latest published template version, shown above the board.
     templateNote: await boardTemplateNote(board.id),
     live: {
@@ -141,17 +148,23 @@ export default function SchoolBoard() {
           {t("board.unreadable")}
         </p>
       ) : null}
-      {live ? (
-        <BoardView
-          boardId={live.boardId}
-          state={live.state}
-          board={live.board}
-          readOnly={data.readOnly}
-          user={data.user}
-          members={live.members}
-          today={live.today}
-          onTemplateVersion={onTemplateVersion}
-        />
+      {live && "originals" in data ? (
+        <BoardLiveProvider boardId={live.boardId}>
+          <BoardView
+            boardId={live.boardId}
+            state={live.state}
+            board={live.board}
+            readOnly={data.readOnly}
+            user={data.user}
+            members={live.members}
+            today={live.today}
+            onTemplateVersion={onTemplateVersion}
+            canComment={data.canComment}
+            originals={data.originals}
+            initialCardId={data.initialCardId}
+          />
+          <BoardFeed boardId={live.boardId} people={live.members} />
+        </BoardLiveProvider>
       ) : null}
     </section>
   );

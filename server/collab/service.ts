@@ -7,6 +7,8 @@ import type { ChangeResult, CollabService } from "../../app/models/collab.server
 import { getDb } from "../../app/utils/db.server";
 import { getLogger } from "../../app/utils/logger.server";
 import { refuseUpgrade, type UpgradeRoute } from "../upgrade";
+import { activityExtension } from "./activity";
+import { createActivityRecorder } from "../../app/models/activity.server";
 import { compactionExtension, Compactor } from "./compaction";
 import { createConnection } from "./connection";
 import { runHooks, runHooksInOrder, type CollabApi, type CollabExtension } from "./hooks";
@@ -67,6 +69,7 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
     projectionExtension(projection),
     compactionExtension(new Compactor(store, log), { every: opts.compactEvery, idleMs: opts.idleCompactMs }),
     sessionCheckExtension(sessions, opts.sessionCheckMs, log),
+    activityExtension(createActivityRecorder(db)),
     ...(opts.extensions ?? []),
   );
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });

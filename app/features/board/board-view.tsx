@@ -24,6 +24,12 @@ export type BoardViewProps = {
   user: Member;
   members: Member[];
   today: string;
+  /** May this person comment on cards. */
+  canComment?: boolean;
+  /** The district's words of the template version this board follows (template id → texts). */
+  originals?: import("~/domain/original-words").Originals;
+  /** A card to open at once (?card=<id>, e.g. from a notification). */
+  initialCardId?: string | null;
   /** Called when the live document's template version changes (the district published a change). */
   onTemplateVersion?: (version: number) => void;
 };
@@ -81,7 +87,11 @@ export function BoardView(props: BoardViewProps) {
   }, [filtering, filter, summaries, props.user.id]);
   const count = (ids: typeof shownIds) => STATUSES.reduce((n, s) => n + ids[s].length, 0);
 
-  const [openCardId, setOpenCardId] = useState<string | null>(null);
+  const [openCardId, setOpenCardId] = useState<string | null>(props.initialCardId ?? null);
+  // Following a notification's link (?card=<id>) while already on this board opens that card.
+  useEffect(() => {
+    if (props.initialCardId) setOpenCardId(props.initialCardId);
+  }, [props.initialCardId]);
   const openCard = openCardId ? (summaries.cards.get(openCardId) ?? null) : null;
   const { setEditing } = live;
   useEffect(() => {
@@ -173,6 +183,9 @@ export function BoardView(props: BoardViewProps) {
             actions: [{ label: t("board.dialog.undo"), run: () => actions.restore(card.id) }],
           });
         }}
+        boardId={props.boardId}
+        canComment={props.canComment}
+        originals={props.originals}
       >
         {/* A modal dialog makes everything outside it inert and hidden behind its backdrop. */}
         <ToastRegion toasts={toasts} dismiss={dismiss} />

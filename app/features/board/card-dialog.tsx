@@ -2,6 +2,9 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "~/components/icons";
 import type { Card, Status } from "~/domain";
+import { rewordedFrom, type Originals } from "~/domain/original-words";
+import { CardActivity } from "~/features/comments/card-activity";
+import { CardComments } from "~/features/comments/card-comments";
 import type { Member } from "./board-view-model";
 import type { CardActions } from "./card-actions";
 import { DeleteCard } from "./card-delete";
@@ -21,6 +24,11 @@ type DialogProps = {
   onMove: (cardId: string, status: Status) => void;
   onClose: () => void;
   onDeleted: (card: Card) => void;
+  boardId?: string;
+  /** May this person comment (the district office and the school's people; not the observer). */
+  canComment?: boolean;
+  /** The district's template words, to show beside a reworded requirement. */
+  originals?: Originals;
   /** The notifications, shown inside the dialog while it is open. */
   children?: React.ReactNode;
 };
@@ -34,7 +42,7 @@ type DialogProps = {
  * added beside the card's own (evidence, activity) · delete or the district's note. Each part is
  * its own component, so a new section slots in without touching the others.
  */
-export function CardDialog({ card, members, editors, readOnly, actions, onMove, onClose, onDeleted, children }: DialogProps) {
+export function CardDialog({ card, members, editors, readOnly, actions, onMove, onClose, onDeleted, boardId, canComment = false, originals, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const open = card !== null;
   useEffect(() => {
@@ -50,10 +58,13 @@ export function CardDialog({ card, members, editors, readOnly, actions, onMove, 
         <div className="board-dialog-body">
           <CardDialogHeader card={card} onClose={onClose} />
           <EditorsLine editors={editors} />
+          {originals ? <OriginalWordsBox card={card} originals={originals} /> : null}
           {readOnly ? null : <TitleField key={`title-${card.id}`} card={card} actions={actions} />}
           <ChecklistEditor card={card} readOnly={readOnly} actions={actions} />
           <CardDetails card={card} members={members} readOnly={readOnly} actions={actions} onMove={(status) => onMove(card.id, status)} />
           <CardDialogFooter card={card} readOnly={readOnly} actions={actions} onDeleted={() => onDeleted(card)} />
+          {boardId ? <CardComments key={`c-${card.id}`} boardId={boardId} cardId={card.id} canComment={canComment} /> : null}
+          {boardId ? <CardActivity key={`a-${card.id}`} boardId={boardId} cardId={card.id} /> : null}
           {children}
         </div>
       ) : null}
@@ -93,4 +104,26 @@ function CardDialogFooter({ card, readOnly, actions, onDeleted }: { card: Card; 
   if (readOnly) return null;
   if (card.origin === "school") return <DeleteCard key={card.id} card={card} actions={actions} onDeleted={onDeleted} />;
   return <p className="muted small">{t("board.dialog.templateNote", { section: card.section ?? "—" })}</p>;
+}
+
+/** "The district's words stay visible": the original requirement beside the school's rewording. */
+function OriginalWordsBox({ card, originals }: { card: Card; originals: Originals }) {
+  const { t } = useTranslation();
+  const words = rewordedFrom(card, originals);
+  if (!words) return null;
+  return (
+    <aside className="original-words" aria-label={t("original.label")} data-testid="original-words">
+      <strong>{t("original.label")}</strong>
+      {words.title ? <p>«{words.title}»</p> : null}
+      {words.items.length ? (
+        <ul>
+          {words.items.map((i) => (
+            <li key={i.id}>
+              «{i.original}» <span className="muted small">({t("original.reworded")}: «{i.now}»)</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </aside>
+  );
 }
