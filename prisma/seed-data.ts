@@ -89,7 +89,7 @@ export async function seedDemo(db: PrismaClient) {
       parentPlan: PLAN_2023.parentPlan,
       deadline: hcmMidnight(PLAN_2023.deadline),
       levels: LEVELS.join(","),
-      status: "launched",
+      status: "active",
       // The 2023 plan as template version 1, already published to every school.
       publishedVersion: 1,
       templates: { create: { version: 1, content: JSON.stringify({ cards: PLAN_2023_TEMPLATE }), publishedAt: hcmMidnight(PLAN_2023.planDate) } },

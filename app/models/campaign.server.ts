@@ -41,6 +41,8 @@ export function campaignJson(c: Campaign) {
     deadline: deadlineDate(c.deadline),
     levels: c.levels.split(",").filter(Boolean),
     status: c.status,
+    startDate: deadlineDate(c.startDate ?? c.planDate),
+    closedOn: c.closedAt ? deadlineDate(c.closedAt) : null,
     targets: parseTargets(c.targets),
     publishedVersion: c.publishedVersion,
     copiedFromId: c.copiedFromId,

@@ -59,7 +59,7 @@ export async function findCampaign(campaignId: string, db: PrismaClient = getDb(
 /** Campaigns a district has run (newest first), for the campaign switch on the page. */
 export async function districtCampaigns(districtId: string, db: PrismaClient = getDb()) {
   const rows = await db.campaign.findMany({
-    where: { districtId, status: { in: ["launched", "closed"] } },
+    where: { districtId, status: { in: ["active", "closed"] } },
     orderBy: { deadline: "desc" },
   });
   return rows.map(toCampaign);
@@ -149,7 +149,7 @@ export async function getOverview(
       ? { planned: n(agg?.p), in_progress: n(agg?.ip), done: n(agg?.dn) }
       : { planned: n(r.cardsPlanned), in_progress: n(r.cardsInProgress), done: n(r.cardsDone) };
     const expected = n(agg?.expected);
-    const status = schoolStatus({ ...progress, expected, cardsStarted: cards.in_progress + cards.done });
+    const status = schoolStatus({ ...progress, expected, cardsStarted: cards.in_progress + cards.done, cardsOpen: cards.planned + cards.in_progress });
     return { boardId: r.boardId, school, progress, cards, overdue: n(agg?.overdue), expected, lastActivityAt, status, error: null, report };
   });
 

@@ -38,7 +38,7 @@ export async function takenSlugs(db: Db): Promise<Set<string>> {
 export async function ensureBoards(districtId: string, db: PrismaClient = getDb()): Promise<number> {
   let created = 0;
   try {
-    const campaigns = await db.campaign.findMany({ where: { districtId, status: "launched" }, select: { id: true } });
+    const campaigns = await db.campaign.findMany({ where: { districtId, status: "active" }, select: { id: true } });
     for (const c of campaigns) created += await ensureBoardsForCampaign(c.id, db);
   } catch (err) {
     getLogger().error({ err, districtId }, "could not create boards for new schools");

@@ -4,7 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { campaignForPage, requireCampaignManager } from "~/features/campaigns/access.server";
 import { JobProgress } from "~/features/campaigns/job-progress";
-import { LaunchPanel, PublishPanel } from "~/features/campaigns/release-panels";
+import { LateJoiners } from "~/features/campaigns/late-joiners";
+import { LaunchPanel, LifecyclePanel, PublishPanel } from "~/features/campaigns/release-panels";
+import { closeCampaign, lateJoiners, leaveOut, reopenCampaign } from "~/models/campaign-lifecycle.server";
 import { fieldErrors, publishSchema, targetsFromForm, targetsSchema } from "~/features/campaigns/schemas";
 import { StatusBadge } from "~/features/campaigns/status-badge";
 import { TargetsPanel } from "~/features/campaigns/targets-panel";
@@ -26,19 +28,21 @@ import {
   setTargets,
 } from "~/models/campaign.server";
 import { getDb } from "~/utils/db.server";
+import { z } from "zod";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? ""} · Campaign Board` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCampaignManager(request);
   const campaign = await campaignForPage(user, params.campaignId);
-  const [editable, versions, job, criteria, schools, boards] = await Promise.all([
+  const [editable, versions, job, criteria, schools, boards, joiners] = await Promise.all([
     editableTemplate(campaign),
     listVersions(campaign.id),
     latestJob(campaign.id),
     criterionProgress(campaign.id),
     countTargetSchools(campaign),
     getDb().board.count({ where: { campaignId: campaign.id } }),
+    campaign.status === "active" ? lateJoiners(campaign) : Promise.resolve([]),
   ]);
   const { template, isDraft, draftVersion, changes } = editable;
   return {
@@ -50,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     criteria,
     schools,
     boards,
+    lateJoiners: joiners,
   };
 }
 
@@ -71,6 +76,18 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
         if (!parsed.success) return { error: "too_long" };
         const { started } = await publishCampaign(campaign, user.userId, parsed.data.note);
         throw redirect(started ? here : `${here}?done=nothing`);
+      }
+      case "close":
+        await closeCampaign(campaign, user.userId);
+        throw redirect(`${here}?done=closed`);
+      case "reopen":
+        await reopenCampaign(campaign, user.userId);
+        throw redirect(`${here}?done=reopened`);
+      case "leaveOut": {
+        const schoolId = z.string().min(1).max(64).safeParse(form.get("schoolId"));
+        if (!schoolId.success) return { error: "invalid" };
+        await leaveOut(campaign, schoolId.data, user.userId);
+        throw redirect(`${here}?done=leftOut`);
       }
       case "discard":
         await discardDraft(campaign);
@@ -135,8 +152,10 @@ export default function CampaignPage() {
           {campaign.status === "draft" ? (
             <LaunchPanel campaignId={campaign.id} schools={data.schools} template={data.template} />
           ) : (
-            <PublishPanel campaignId={campaign.id} draft={data.draft} template={data.template} />
+            <PublishPanel campaignId={campaign.id} draft={data.draft} template={data.template} schools={data.schools} />
           )}
+          <LifecyclePanel status={campaign.status} closedOn={campaign.closedOn} boards={data.boards} />
+          {data.lateJoiners.length > 0 ? <LateJoiners joiners={data.lateJoiners} /> : null}
           {data.job ? <JobProgress campaignId={campaign.id} initial={data.job} /> : null}
           {campaign.status !== "draft" ? <TargetsPanel criteria={data.criteria} errors={result?.targetErrors ?? null} /> : null}
         </div>

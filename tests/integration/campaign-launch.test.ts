@@ -110,7 +110,7 @@ describe("launch", () => {
     expect(again.json).toMatchObject({ started: false, created: 0 });
     expect(await boardsOf(campaign.id)).toHaveLength(30);
     const listed = (await admin("/api/v1/campaigns")).json.campaigns.find((c: any) => c.id === campaign.id);
-    expect(listed).toMatchObject({ status: "launched", publishedVersion: 1, boards: 30 });
+    expect(listed).toMatchObject({ status: "active", publishedVersion: 1, boards: 30 });
   });
 
   it("resumes a launch that stopped half-way, without a second board or card anywhere", async () => {
@@ -149,7 +149,7 @@ describe("launch", () => {
   it("gives a school added after the launch its board in every launched campaign of its level", async () => {
     const district = await getDb().district.findFirstOrThrow();
     const school = await getDb().school.create({ data: { districtId: district.id, slug: "th-moi", name: "Trường Tiểu học Mới", level: "TH", ward: "bac-son" } });
-    const launched = await getDb().campaign.count({ where: { status: "launched", levels: { contains: "TH" } } });
+    const launched = await getDb().campaign.count({ where: { status: "active", levels: { contains: "TH" } } });
     expect(await ensureBoardsForSchool(school.id)).toBe(launched);
     expect(await ensureBoardsForSchool(school.id)).toBe(0);
     const boards = await getDb().board.findMany({ where: { schoolId: school.id }, include: { stat: true } });

@@ -46,7 +46,7 @@ describe("GET /api/v1/overview: access and bad input", () => {
     const db = getDb();
     const other = await db.district.create({ data: { slug: "other-district", name: "Phòng GD&ĐT khác" } });
     const foreign = await db.campaign.create({
-      data: { districtId: other.id, slug: "other-2023", name: "Khác", planNumber: "1", planDate: new Date(), issuer: "x", deadline: new Date(), status: "launched" },
+      data: { districtId: other.id, slug: "other-2023", name: "Khác", planNumber: "1", planDate: new Date(), issuer: "x", deadline: new Date(), status: "active" },
     });
     expect((await getJson(base, `/api/v1/overview?campaignId=${foreign.id}`, cookies.admin)).status).toBe(404);
   });
