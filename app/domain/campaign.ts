@@ -10,6 +10,9 @@ export const VISIBLE_TO_SCHOOLS: readonly CampaignStatus[] = ["active", "closed"
 
 export const isCampaignStatus = (s: string): s is CampaignStatus => (CAMPAIGN_STATUSES as readonly string[]).includes(s);
 
+/** The error code (REST 409, socket refusal and read-only notice) for an edit to a closed campaign's board. */
+export const CAMPAIGN_CLOSED = "campaign_closed";
+
 /** A board of a closed campaign takes no edits (socket, REST or form). */
 export const isFrozen = (status: string) => status === "closed";
 

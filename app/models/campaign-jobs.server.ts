@@ -83,7 +83,8 @@ async function createBoard(campaign: Campaign, school: School, template: Templat
     throw error;
   }
   const key = { id: board.id, campaignId: campaign.id, schoolId: school.id };
-  await projectBoard(key, doc, { db });
+  // A new board has seen no activity of its school yet.
+  await projectBoard(key, doc, { db, at: null });
   emitBoardChanged({ boardId: board.id, campaignId: campaign.id, schoolId: school.id, at: new Date().toISOString() });
   return true;
 }
@@ -145,7 +146,7 @@ async function runJob(jobId: string, signal: AbortSignal, opts: RunOptions, db: 
     } else if (!board.stat) {
       // Made by a run that stopped before projecting it.
       const doc = await collab.readDoc(board.id);
-      await projectBoard({ id: board.id, campaignId: campaign.id, schoolId: school.id }, doc, { db });
+      await projectBoard({ id: board.id, campaignId: campaign.id, schoolId: school.id }, doc, { db, at: null });
       doc.destroy();
     } else return;
     done++;

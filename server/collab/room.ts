@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { Logger } from "pino";
-import { readBoard, type Board } from "../../app/domain";
+import { CAMPAIGN_CLOSED, readBoard, type Board } from "../../app/domain";
 import { extensionRefusal, runHooks, type Actor, type CollabExtension, type Refusal } from "./hooks";
 import type { Connection } from "./connection";
 import type { BoardStore } from "./persistence";
@@ -14,6 +14,8 @@ export interface RoomKey {
   schoolId: string;
   districtId: string;
 }
+
+export const FROZEN: Refusal = { code: CAMPAIGN_CLOSED, message: "this campaign is closed: its boards can no longer change" };
 
 export type SubmitResult = { ok: true; changed: boolean } | ({ ok: false } & Refusal);
 
@@ -37,6 +39,8 @@ export class Room {
   lastActivity = Date.now();
   /** Set once the room is dropped from memory; late upgrades must not join it. */
   unloaded = false;
+  /** The board's campaign is closed: nothing is written, every connection is read-only (campaign-freeze.ts). */
+  frozen = false;
   readonly connections = new Set<Connection>();
   readonly presence: Presence;
   private queue: Promise<unknown> = Promise.resolve();
@@ -70,6 +74,8 @@ export class Room {
   /** Validates, appends, applies, tells the extensions. Call inside `enqueue`. */
   async submit(update: Uint8Array, actor: Actor, origin: Connection | null): Promise<SubmitResult> {
     this.lastActivity = Date.now();
+    // A closed campaign's board: the one write path refuses before anything is tried or stored.
+    if (this.frozen) return { ok: false, ...FROZEN };
     const before = this.board;
     const verdict = this.validator.try(update, before, actor, (after) =>
       extensionRefusal(this.deps.extensions, { room: this, before, after, actor }),

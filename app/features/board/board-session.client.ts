@@ -3,7 +3,7 @@ import { fromBase64 } from "lib0/buffer";
 import * as authProtocol from "y-protocols/auth";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { messageAuth, WebsocketProvider } from "y-websocket";
-import { readBoard, type Board } from "~/domain";
+import { CAMPAIGN_CLOSED, readBoard, type Board } from "~/domain";
 import { peersFrom, type Peer, type PresenceUser } from "./presence-logic";
 import { MESSAGE_UPDATE_REJECTED, readRejection, type Rejection } from "./reject-message";
 import { initialSyncState, syncReducer, type SyncEvent, type SyncState } from "./sync-state";
@@ -21,6 +21,8 @@ export type SessionSnapshot = {
   resetting: boolean;
   /** The server ended the connection for good (e.g. signed out); no more reconnects. */
   closed: { code: number; reason: string } | null;
+  /** The district closed the campaign while the board was open: read-only from now on. */
+  frozen: boolean;
 };
 
 export type SessionOptions = {
@@ -52,6 +54,7 @@ export class BoardSession {
       peers: [],
       resetting: false,
       closed: null,
+      frozen: false,
     };
     this.attach(doc);
     window.addEventListener("online", this.onOnline);
@@ -71,7 +74,7 @@ export class BoardSession {
 
   /** Runs a domain mutation on the live document; refused while the document is being replaced. */
   mutate(fn: (doc: Y.Doc) => void): boolean {
-    if (this.opts.readOnly || this.snapshot.resetting || this.destroyed) return false;
+    if (this.opts.readOnly || this.snapshot.frozen || this.snapshot.resetting || this.destroyed) return false;
     fn(this.attached.doc);
     return true;
   }
@@ -103,7 +106,8 @@ export class BoardSession {
     };
     provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => {
-        if (!readOnly) this.opts.onDenied(reason);
+        if (reason === CAMPAIGN_CLOSED) this.update({ frozen: true });
+        else if (!readOnly) this.opts.onDenied(reason);
       });
     };
     provider.awareness.setLocalState({ user, editingCardId: this.editingCardId });
