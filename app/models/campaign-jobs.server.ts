@@ -4,14 +4,14 @@ import { initBoardDoc } from "~/domain/board-doc";
 import { isFrozen, TRANSITIONS } from "~/domain/campaign";
 import { diffTemplates } from "~/domain/template-diff";
 import { mergeTemplate } from "~/domain/template-merge";
-import { parseStoredTemplate, validateTemplate, type TemplateContent } from "~/domain/template";
+import { boardCards, parseStoredTemplate, validateTemplate, type TemplateContent } from "~/domain/template";
 import { summariseChanges } from "~/features/campaigns/change-summary";
 import { getDb } from "~/utils/db.server";
 import { getLogger } from "~/utils/logger.server";
 import { audit } from "./audit.server";
 import { deadlineDate } from "./board.server";
 import { emitBoardChanged } from "./board-events.server";
-import { CampaignError, versionRow } from "./campaign-common.server";
+import { campaignSpan, CampaignError, versionRow } from "./campaign-common.server";
 import { getCollab } from "./collab.server";
 import { projectBoard } from "./projection.server";
 
@@ -70,7 +70,7 @@ export async function countTargetSchools(campaign: Campaign, db: PrismaClient = 
 
 async function createBoard(campaign: Campaign, school: School, template: TemplateContent, version: number, db: PrismaClient): Promise<boolean> {
   const doc = new Y.Doc();
-  initBoardDoc(doc, template.cards, { templateVersion: version });
+  initBoardDoc(doc, boardCards(template), { templateVersion: version });
   let board;
   try {
     // Nobody can be connected to a board that does not exist yet: its first snapshot is written
@@ -191,7 +191,7 @@ async function start(jobId: string, opts: StartOptions, db: PrismaClient) {
 }
 
 function requireValid(content: string, campaign: Campaign): TemplateContent {
-  const checked = validateTemplate(JSON.parse(content), { deadline: deadlineDate(campaign.deadline) });
+  const checked = validateTemplate(JSON.parse(content), campaignSpan(campaign));
   if (!checked.ok) throw new CampaignError(422, "invalid_template", "The template has errors", checked.issues);
   return checked.template;
 }

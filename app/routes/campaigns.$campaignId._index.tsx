@@ -58,7 +58,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { error?: string; targetErrors?: Record<string, string> };
+type LaunchIssue = { path: string; code: string; card: string | null; field: string };
+type ActionResult = { error?: string; targetErrors?: Record<string, string>; issues?: LaunchIssue[] };
 
 export async function action({ request, params }: ActionFunctionArgs): Promise<ActionResult> {
   const user = await requireCampaignManager(request);
@@ -106,8 +107,16 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
         throw new Response("Unknown intent", { status: 400 });
     }
   } catch (error) {
-    if (isCampaignError(error)) return { error: error.code };
-    throw error;
+    if (!isCampaignError(error)) throw error;
+    if (error.issues.length === 0) return { error: error.code };
+    // Launching a template with problems lists every one, each named by its card.
+    const { template } = await editableTemplate(campaign);
+    const issues = error.issues.map((i) => {
+      const [, index, field = "", ...rest] = i.path.split(".");
+      const card = index === undefined ? null : (template.cards[Number(index)]?.title ?? null);
+      return { path: i.path, code: i.code, card, field: rest.length ? `${field}.${rest.join(".")}` : field };
+    });
+    return { error: error.code, issues };
   }
 }
 
@@ -142,9 +151,23 @@ export default function CampaignPage() {
         </p>
       ) : null}
       {result?.error ? (
-        <p className="form-error" role="alert">
-          {t(`campaigns.errors.${result.error}`, { defaultValue: t("campaigns.errors.invalid") })}
-        </p>
+        <div className="form-error" role="alert" data-testid="campaign-error">
+          <p>{result.issues?.length ? t("campaigns.page.launchIssues", { count: result.issues.length }) : t(`campaigns.errors.${result.error}`, { defaultValue: t("campaigns.errors.invalid") })}</p>
+          {result.issues?.length ? (
+            <ul className="launch-issues">
+              {result.issues.map((i) => (
+                <li key={`${i.path}-${i.code}`}>
+                  {i.card ? <strong>{i.card}</strong> : null} {i.field ? `(${t(`campaigns.editor.${i.field.split(".")[0]}`, { defaultValue: i.field })})` : null}: {t(`campaigns.errors.${i.code}`, { defaultValue: t("campaigns.errors.invalid") })}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {result.issues?.length ? (
+            <p>
+              <Link to={`/campaigns/${campaign.id}/template`}>{t("campaigns.page.fixInEditor")}</Link>
+            </p>
+          ) : null}
+        </div>
       ) : null}
 
       <div className="campaign-grid">
