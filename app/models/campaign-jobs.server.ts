@@ -198,8 +198,8 @@ function requireValid(content: string, campaign: Campaign): TemplateContent {
 
 /**
  * "Triển khai": publishes the first version and gives every target school its board. On a
- * launched campaign it is harmless: it resumes an unfinished job, or makes the boards of
- * schools added since, and otherwise changes nothing.
+ * launched campaign it resumes an unfinished job (202); otherwise it answers 409
+ * already_launched, so of two officers launching at once one wins and the other is told.
  */
 export async function launchCampaign(campaign: Campaign, userId: string, opts: StartOptions = {}, db: PrismaClient = getDb()) {
   if (isFrozen(campaign.status)) throw new CampaignError(409, "campaign_closed", "This campaign is closed; reopen it first");
@@ -222,11 +222,15 @@ export async function launchCampaign(campaign: Campaign, userId: string, opts: S
     return { job: await start(job.id, opts, db), started: true, created: 0 };
   }
   const latest = await latestJob(campaign.id, db);
-  if (latest && (latest.status === "running" || latest.status === "failed")) {
+  // An interrupted or failed job is resumed ("Chạy tiếp"); one another request is running right
+  // now, or a launch already done, is not a launch to make again: of two officers, one wins.
+  const resumable = latest && ((latest.status === "running" && !registry().has(latest.id)) || latest.status === "failed");
+  if (!resumable) throw new CampaignError(409, "already_launched", "This campaign is already launched");
+  if (latest) {
     if (latest.status === "failed") await db.campaignJob.update({ where: { id: latest.id }, data: { status: "running", error: null, finishedAt: null } });
     return { job: await start(latest.id, opts, db), started: true, created: 0 };
   }
-  return { job: latest, started: false, created: await ensureBoardsForCampaign(campaign.id, db) };
+  throw new CampaignError(409, "already_launched", "This campaign is already launched");
 }
 
 /**

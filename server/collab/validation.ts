@@ -35,12 +35,14 @@ export class ShadowValidator {
 
   private check(update: Uint8Array, before: Board, actor: Actor, extra: (after: Board) => Refusal | null): Verdict {
     const shadow = this.shadow;
-    const stateBefore = Y.encodeStateVector(shadow);
+    const stateBefore = Y.snapshot(shadow);
     Y.applyUpdate(shadow, update);
     if (shadow.store.pendingStructs || shadow.store.pendingDs) {
       return { ok: false, code: "missing_dependencies", message: "update depends on changes the server does not have" };
     }
-    if (equalBytes(stateBefore, Y.encodeStateVector(shadow)) && !deletesSomething(update)) return { ok: true, changed: false };
+    // No new item and nothing newly deleted: a no-op, neither stored nor counted as activity. A
+    // client's sync always carries its whole delete set, so "has deletions" is not "deletes something".
+    if (Y.equalSnapshots(stateBefore, Y.snapshot(shadow))) return { ok: true, changed: false };
     const foreign = foreignRoots(shadow);
     if (foreign.length) return { ok: false, code: "invalid_board", message: `unexpected root types: ${foreign.join(", ")}` };
     const after = decodeBoard(shadow);
@@ -81,11 +83,3 @@ function clone(doc: Y.Doc): Y.Doc {
   return copy;
 }
 
-function equalBytes(a: Uint8Array, b: Uint8Array) {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
-
-/** A pure deletion does not move the state vector; look at the update's delete set. */
-function deletesSomething(update: Uint8Array): boolean {
-  return Y.decodeUpdate(update).ds.clients.size > 0;
-}

@@ -26,7 +26,7 @@ const WORKING = ["th-bac-son", "mn-lam-ha", "thcs-van-dau"];
 beforeAll(async () => {
   server = await startTestServer();
   admin = apiAs(server.url, await signIn(server.url, "phong.gddt@kienan.demo"));
-  const campaign = await getDb().campaign.findFirstOrThrow({ where: { slug: "sxsdatvm-2023" } });
+  const campaign = await getDb().campaign.findFirstOrThrow({ where: { status: "active" } });
   campaignId = campaign.id;
   for (const b of await getDb().board.findMany({ where: { campaignId }, include: { school: true } })) boards.set(b.school.slug, { id: b.id, schoolId: b.schoolId });
 
