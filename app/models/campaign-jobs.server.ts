@@ -9,7 +9,6 @@ import { summariseChanges } from "~/features/campaigns/change-summary";
 import { getDb } from "~/utils/db.server";
 import { getLogger } from "~/utils/logger.server";
 import { audit } from "./audit.server";
-import { deadlineDate } from "./board.server";
 import { emitBoardChanged } from "./board-events.server";
 import { campaignSpan, CampaignError, versionRow } from "./campaign-common.server";
 import { getCollab } from "./collab.server";

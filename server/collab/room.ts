@@ -3,8 +3,11 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import type { Logger } from "pino";
 import { CAMPAIGN_CLOSED, readBoard, type Board } from "../../app/domain";
 import { extensionRefusal, runHooks, type Actor, type CollabExtension, type Refusal } from "./hooks";
-import type { Connection } from "./connection";
+import { send, type Connection } from "./connection";
+import { TokenBucket, type Limits } from "./limits";
 import type { BoardStore } from "./persistence";
+import { updateMessage } from "./protocol";
+import type { UpdateShape } from "./update-shape";
 import { Presence } from "./presence";
 import { ShadowValidator } from "./validation";
 
@@ -21,6 +24,9 @@ export type SubmitResult = { ok: true; changed: boolean } | ({ ok: false } & Ref
 
 export interface RoomDeps {
   store: BoardStore;
+  limits: Limits;
+  /** The ids of a school's members (assignees must be among them). */
+  members: (schoolId: string) => Promise<Set<string>>;
   extensions: readonly CollabExtension[];
   log: Logger;
 }
@@ -45,6 +51,9 @@ export class Room {
   readonly presence: Presence;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly validator: ShadowValidator;
+  private members: Set<string> = new Set();
+  /** Growth budget of the log, per author (see LIMITS.logBurstBytes). */
+  private logBudgets = new Map<string, TokenBucket>();
 
   constructor(
     readonly key: RoomKey,
@@ -61,7 +70,12 @@ export class Room {
     this.board = decoded.board;
     this.lastUpdateId = loaded.lastUpdateId;
     this.logLength = loaded.logLength;
-    this.validator = new ShadowValidator(doc);
+    this.validator = new ShadowValidator(doc, deps.limits);
+  }
+
+  /** Reads the school's members again (at load, and when an update names someone unknown). */
+  async loadMembers() {
+    this.members = await this.deps.members(this.key.schoolId);
   }
 
   /** Runs `fn` after every write queued before it: one writer per room, in arrival order. */
@@ -72,14 +86,27 @@ export class Room {
   }
 
   /** Validates, appends, applies, tells the extensions. Call inside `enqueue`. */
-  async submit(update: Uint8Array, actor: Actor, origin: Connection | null): Promise<SubmitResult> {
+  async submit(update: Uint8Array, actor: Actor, origin: Connection | null, shape?: UpdateShape): Promise<SubmitResult> {
     this.lastActivity = Date.now();
     // A closed campaign's board: the one write path refuses before anything is tried or stored.
     if (this.frozen) return { ok: false, ...FROZEN };
     const before = this.board;
-    const verdict = this.validator.try(update, before, actor, (after) =>
-      extensionRefusal(this.deps.extensions, { room: this, before, after, actor }),
-    );
+    const attempt = () =>
+      this.validator.try(update, before, actor, {
+        shape,
+        members: this.members,
+        extra: (after) => extensionRefusal(this.deps.extensions, { room: this, before, after, actor }),
+      });
+    let verdict = attempt();
+    if (!verdict.ok && verdict.code === "unknown_assignee") {
+      // Someone may have joined the school since the room loaded: ask once more before refusing.
+      await this.loadMembers();
+      verdict = attempt();
+    }
+    if (verdict.ok && verdict.changed && !actor.trusted && !this.logBudget(actor).take(verdict.update.length)) {
+      this.validator.rebuild();
+      verdict = { ok: false, code: "log_budget_exceeded", message: "too much written to this board in a short time; try again later" };
+    }
     if (!verdict.ok) {
       const refusal = { code: verdict.code, message: verdict.message };
       runHooks(this.deps.extensions, "onRefused", { room: this, actor, refusal, origin }, this.deps.log);
@@ -88,17 +115,31 @@ export class Room {
     if (!verdict.changed) return { ok: true, changed: false };
     let updateId: number;
     try {
-      updateId = await this.deps.store.append(this.key.id, update, actor.userId);
+      updateId = await this.deps.store.append(this.key.id, verdict.update, actor.userId);
     } catch (error) {
       this.validator.rebuild();
       throw error;
     }
     this.lastUpdateId = updateId;
-    Y.applyUpdate(this.doc, update, origin);
+    Y.applyUpdate(this.doc, verdict.update, origin);
+    // The sender lacks only the server's stamp; everyone else got the whole update from the broadcast.
+    if (origin && verdict.stamp) send(origin, updateMessage(verdict.stamp));
     this.board = verdict.board;
     this.logLength++;
-    runHooks(this.deps.extensions, "onAccepted", { room: this, update, updateId, before, after: verdict.board, actor, origin }, this.deps.log);
+    runHooks(
+      this.deps.extensions,
+      "onAccepted",
+      { room: this, update: verdict.update, updateId, before, after: verdict.board, actor, origin },
+      this.deps.log,
+    );
     return { ok: true, changed: true };
+  }
+
+  private logBudget(actor: Actor): TokenBucket {
+    const key = actor.userId ?? "system";
+    let bucket = this.logBudgets.get(key);
+    if (!bucket) this.logBudgets.set(key, (bucket = new TokenBucket(this.deps.limits.logBurstBytes, this.deps.limits.logBytesPerSecond)));
+    return bucket;
   }
 
   /**
