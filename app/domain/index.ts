@@ -42,7 +42,8 @@ export {
 export { diffSpan, mapIndex } from "./text-typing";
 export { cardsByColumn, liveItems } from "./ordering";
 export { comparePositioned, sortByPosition } from "./order-keys";
-export { boardProgress, cardProgress, daysLeft, isOverdue, todayInHcm, type Progress } from "./progress";
+export { boardProgress, cardProgress, daysLeft, doneHint, isCardDone, isOverdue, todayInHcm, type DoneHint, type Progress } from "./progress";
+export { byUrgency, CAMPAIGN_CLOSED, CAMPAIGN_STATUSES, isCampaignStatus, isFrozen, measuredOn, mostUrgent, TRANSITIONS, VISIBLE_TO_SCHOOLS, type CampaignStatus, type Transition } from "./campaign";
 export { hcmMidnight, isCalendarDate } from "./dates";
 export { newlyTickedItems, validateTransition, type TransitionCode, type TransitionOptions, type TransitionResult } from "./validate-change";
 export { PLAN_2023, PLAN_2023_OBLIGATIONS, PLAN_2023_TEMPLATE, type PlanObligation } from "./plan-2023";

@@ -17,7 +17,11 @@ export type AuditAction =
   | "invitation.accepted"
   | "import.applied"
   | "report.submitted"
-  | "reminder.sent";
+  | "reminder.sent"
+  | "campaign.launched"
+  | "campaign.closed"
+  | "campaign.reopened"
+  | "campaign.school_left_out";
 
 export interface AuditEntry {
   actorId: string | null;

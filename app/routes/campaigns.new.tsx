@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // The district office issues every plan; the officer fills in the rest.
-const EMPTY: CampaignFormValues = { name: "", planNumber: "", planDate: "", issuer: PLAN_2023.issuer, parentPlan: "", deadline: "", levels: [...LEVELS] };
+const EMPTY: CampaignFormValues = { name: "", planNumber: "", planDate: "", startDate: "", issuer: PLAN_2023.issuer, parentPlan: "", deadline: "", levels: [...LEVELS] };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCampaignManager(request);

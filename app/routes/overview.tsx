@@ -11,6 +11,7 @@ import { OverviewRequestError, resolveOverview } from "~/features/overview/reque
 import { SchoolTable } from "~/features/overview/school-table";
 import { SchoolOverview } from "~/features/overview/school-view";
 import { DeadlineStat, OverviewSummary } from "~/features/overview/summary";
+import { TargetsTable } from "~/features/overview/targets-table";
 import { useLiveOverview } from "~/features/overview/use-live-overview";
 import { formatDate } from "~/i18n/format";
 import { t as translate } from "~/i18n/i18n";
@@ -97,6 +98,11 @@ export default function Overview() {
         </div>
         <LiveStatus state={live.state} updatedAt={live.updatedAt} />
       </header>
+      {view.campaign.status === "closed" ? (
+        <p className="notice notice-closed" data-testid="overview-closed">
+          <strong>{t("overview.closed.title")}</strong> · {t("overview.closed.asOf", { date: view.campaign.closedOn ? formatDate(view.campaign.closedOn) : "—" })}
+        </p>
+      ) : null}
       {view.scope === "district" ? (
         <>
           <OverviewSummary data={view} query={view.query} />
@@ -113,6 +119,7 @@ export default function Overview() {
               ))}
             </div>
           </section>
+          <TargetsTable targets={view.targets} campaignSlug={view.campaign.slug} />
           <ComplianceMatrix matrix={view.matrix} columns={view.matrix.columns} />
         </>
       ) : (

@@ -57,7 +57,7 @@ export function CardFace({
   children?: React.ReactNode;
 }) {
   const { t } = useTranslation();
-  const { card, progress, itemCount, overdue, assignees } = summary;
+  const { card, progress, itemCount, overdue, hint, assignees } = summary;
   return (
     <article className={`board-card-face${overdue ? " board-card-overdue" : ""}${editors.length ? " board-card-edited" : ""}`}>
       <div className="board-card-head">
@@ -92,6 +92,7 @@ export function CardFace({
           <span>{t("board.due", { date: formatDate(card.dueDate) })}</span>
         </p>
       ) : null}
+      {hint ? <p className="board-card-hint small">{t(`board.doneHint.${hint}`)}</p> : null}
       <div className="board-card-foot">
         {itemCount > 0 ? (
           <div className="board-card-progress">

@@ -10,6 +10,7 @@ const card = (over: Partial<Card>): CardSummary =>
     itemCount: 0,
     overdue: false,
     assignees: [],
+    hint: null,
   }) as CardSummary;
 
 describe("board filters in the URL", () => {

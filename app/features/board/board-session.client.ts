@@ -6,7 +6,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as authProtocol from "y-protocols/auth";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { messageAuth, messageSync, WebsocketProvider } from "y-websocket";
-import { readBoard, type Board } from "~/domain";
+import { CAMPAIGN_CLOSED, readBoard, type Board } from "~/domain";
 import { peersFrom, type Peer, type PresenceUser } from "./presence-logic";
 import { MESSAGE_UPDATE_REJECTED, readRejection, type Rejection } from "./reject-message";
 import { initialSyncState, syncReducer, type SyncEvent, type SyncState } from "./sync-state";
@@ -24,6 +24,8 @@ export type SessionSnapshot = {
   resetting: boolean;
   /** The server ended the connection for good (e.g. signed out); no more reconnects. */
   closed: { code: number; reason: string } | null;
+  /** The district closed the campaign while the board was open: read-only from now on. */
+  frozen: boolean;
 };
 
 export type SessionOptions = {
@@ -62,6 +64,7 @@ export class BoardSession {
       peers: [],
       resetting: false,
       closed: null,
+      frozen: false,
     };
     this.attach(doc);
     window.addEventListener("online", this.onOnline);
@@ -81,7 +84,7 @@ export class BoardSession {
 
   /** Runs a domain mutation on the live document; refused while the document is being replaced. */
   mutate(fn: (doc: Y.Doc) => void): boolean {
-    if (this.opts.readOnly || this.snapshot.resetting || this.destroyed) return false;
+    if (this.opts.readOnly || this.snapshot.frozen || this.snapshot.resetting || this.destroyed) return false;
     fn(this.attached.doc);
     return true;
   }
@@ -113,7 +116,8 @@ export class BoardSession {
     };
     provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => {
-        if (!readOnly) this.opts.onDenied(reason);
+        if (reason === CAMPAIGN_CLOSED) this.update({ frozen: true });
+        else if (!readOnly) this.opts.onDenied(reason);
       });
     };
     provider.awareness.setLocalState({ user, editingCardId: this.editingCardId });

@@ -49,7 +49,7 @@ export function BoardView(props: BoardViewProps) {
   );
   const onDenied = useCallback((reason: string) => push(t("board.denied", { reason }), "error"), [push, t]);
   const live = useBoardSession({ ...props, user: self, onRejected, onDenied });
-  const readOnly = props.readOnly || live.resetting;
+  const readOnly = props.readOnly || live.resetting || live.frozen;
   const templateVersion = live.board.templateVersion ?? 0;
   const { onTemplateVersion } = props;
   useEffect(() => {
@@ -130,6 +130,11 @@ export function BoardView(props: BoardViewProps) {
         </p>
       ) : null}
       {live.resetting ? <p className="notice">{t("board.resetting")}</p> : null}
+      {live.frozen ? (
+        <p className="notice notice-closed" role="status" data-testid="campaign-closed-live">
+          {t("board.closedCampaign.live")}
+        </p>
+      ) : null}
       <BoardFilters filter={filter} onChange={setFilter} shown={count(shownIds)} total={count(summaries.ids)} />
       {/* On a phone the columns scroll sideways: one tap brings a column into view (plain links, no script needed). */}
       <nav className="board-jump" aria-label={t("board.jumpTo")}>

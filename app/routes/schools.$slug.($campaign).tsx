@@ -4,7 +4,8 @@ import { useCallback, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import * as Y from "yjs";
 import { toBase64 } from "lib0/buffer";
-import { readBoard, todayInHcm, WARDS } from "~/domain";
+import { isFrozen, readBoard, todayInHcm, WARDS } from "~/domain";
+import { CampaignPicker } from "~/components/campaign-picker";
 import { BoardView } from "~/features/board/board-view";
 import { BoardFeed } from "~/features/comments/board-feed";
 import { BoardLiveProvider } from "~/features/comments/board-live";
@@ -27,26 +28,30 @@ import { pageTitle } from "~/utils/page-title";
 
 export const meta: MetaFunction<typeof loader> = (args) => [...pageTitle(args, args.data?.school.name)];
 
+// /schools/<slug> opens the school's most urgent open campaign; /schools/<slug>/<campaign slug>
+// is that campaign's board (each board has its own URL). A closed campaign's board is read-only.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const found = await findSchoolBoard(params.slug ?? "");
-  if (!found) throw pageErrorResponse(notFound());
-  const { school, campaign, board } = found;
+  const found = await findSchoolBoard(params.slug ?? "", params.campaign);
+  if (!found || (params.campaign && !found.campaign)) throw pageErrorResponse(notFound());
+  const { school, campaign, board, campaigns } = found;
   const resource = { type: "board" as const, districtId: school.districtId, schoolId: school.id };
   assertPageCan(user, "view:board", resource);
-  const readOnly = !can(user, "edit:board", resource);
+  const closed = campaign ? isFrozen(campaign.status) : false;
+  const readOnly = !can(user, "edit:board", resource) || closed;
 
   const schoolInfo = { name: school.name, slug: school.slug, level: school.level, ward: WARDS.find((w) => w.slug === school.ward)?.name ?? school.ward };
-  const base = { school: schoolInfo, readOnly, user: { id: user.userId, name: user.name } };
-  if (!board || !campaign) return { ...base, campaign: null, live: null, error: false };
+  const picker = campaigns.map((c) => ({ id: c.id, slug: c.slug, name: c.name, deadline: c.deadline, status: c.status }));
+  const base = { school: schoolInfo, readOnly, closed, campaigns: picker, user: { id: user.userId, name: user.name } };
+  if (!board || !campaign) return { ...base, campaign: campaign && campaignInfoOf(campaign), live: null, error: false };
 
   // The live document from the collaboration service (the same room the browser joins next, so
   // loading it here warms that room): its decoded board renders the page, its bytes seed the
   // browser's replica.
   const doc = await (await getCollab()).readDoc(board.id);
   const decoded = readBoard(doc);
-  const campaignInfo = { name: campaign.name, deadline: deadlineDate(campaign.deadline) };
-  const report = await reportPanel(board, can(user, "submit:report", resource));
+  const campaignInfo = campaignInfoOf(campaign);
+  const report = await reportPanel(board, can(user, "submit:report", resource) && !closed);
   if (!decoded.ok) return { ...base, campaign: campaignInfo, report, live: null, error: true };
 
   // Assignees are chosen from the school's team: its principal and teachers.
@@ -76,18 +81,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+function campaignInfoOf(c: { id: string; slug: string; name: string; deadline: Date; status: string; closedAt: Date | null }) {
+  return { id: c.id, slug: c.slug, name: c.name, deadline: deadlineDate(c.deadline), status: c.status, closedOn: c.closedAt ? todayInHcm(c.closedAt) : null };
+}
+
 /** The page's one form: the principal submits (or re-submits) the school's results report. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const found = await findSchoolBoard(params.slug ?? "");
+  const found = await findSchoolBoard(params.slug ?? "", params.campaign);
   if (!found?.board || !found.campaign) throw pageErrorResponse(notFound());
   const { school, board } = found;
+  const locale = await getLocale(request);
+  // Nothing of a closed campaign changes, its report included.
+  if (isFrozen(found.campaign.status)) return Response.json({ reportError: translate(locale, "board.closedCampaign.refused") }, { status: 409 });
   const form = await readFormData(request);
   if (form.get("intent") !== SUBMIT_REPORT_INTENT) throw new Response("Unknown intent", { status: 400 });
   assertPageCan(user, "submit:report", { type: "board", districtId: school.districtId, schoolId: school.id });
   const parsed = reportInputSchema.safeParse({ note: form.get("note") ?? "" });
   if (!parsed.success) {
-    return Response.json({ reportError: translate(await getLocale(request), "report.noteTooLong", { max: REPORT_NOTE_MAX }) }, { status: 422 });
+    return Response.json({ reportError: translate(locale, "report.noteTooLong", { max: REPORT_NOTE_MAX }) }, { status: 422 });
   }
   await submitReport({ ...board, school }, user.userId, parsed.data.note);
   return { reportError: null };
@@ -129,12 +141,23 @@ export default function SchoolBoard() {
           ) : null}
         </div>
       </header>
-      {data.readOnly ? (
+      <CampaignPicker
+        campaigns={data.campaigns}
+        currentId={data.campaign?.id ?? null}
+        hrefFor={(c) => `/schools/${data.school.slug}/${c.slug}`}
+        label={t("board.campaignSwitcher")}
+      />
+      {data.closed && data.campaign ? (
+        <p className="notice notice-closed" data-testid="campaign-closed">
+          <strong>{t("board.closedCampaign.title")}</strong> ·{" "}
+          {data.campaign.closedOn ? t("board.closedCampaign.since", { date: formatDate(data.campaign.closedOn) }) : t("board.closedCampaign.hint")}
+        </p>
+      ) : data.readOnly ? (
         <p className="notice">
           <strong>{t("board.readOnly")}</strong> · {t("board.readOnlyHint")}
         </p>
       ) : null}
-      {!data.campaign ? <p className="notice">{t("board.noBoard")}</p> : null}
+      {!live && !data.error ? <p className="notice">{t("board.noBoard")}</p> : null}
       {note ? (
         <aside className="notice template-note" aria-label={t("board.templateNote.title")}>
           <strong>{t("board.templateNote.title")}</strong>{" "}
