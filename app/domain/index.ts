@@ -32,3 +32,4 @@ export { boardProgress, cardProgress, daysLeft, isOverdue, todayInHcm, type Prog
 export { hcmMidnight, isCalendarDate } from "./dates";
 export { validateTransition, type TransitionCode, type TransitionResult } from "./validate-change";
 export { PLAN_2023, PLAN_2023_OBLIGATIONS, PLAN_2023_TEMPLATE, type PlanObligation } from "./plan-2023";
+export { ticksNeedingEvidence, tickedItemsNeedingEvidence } from "./evidence";

@@ -22,9 +22,9 @@ const resources: Record<string, Resource> = {
   otherDistrictBoard: { type: "board", districtId: "district-2", schoolId: A },
 };
 
-const ADMIN: Permission[] = ["view:board", "view:district", "view:overview", "view:school-overview", "manage:campaign", "manage:schools", "manage:people", "manage:team", "view:audit"];
+const ADMIN: Permission[] = ["view:board", "view:district", "view:overview", "view:school-overview", "manage:campaign", "manage:schools", "manage:people", "manage:team", "review:report", "view:audit"];
 const OBSERVER: Permission[] = ["view:board", "view:district", "view:overview", "view:school-overview"];
-const PRINCIPAL: Permission[] = ["view:board", "edit:board", "view:school-overview", "manage:team", "submit:report"];
+const PRINCIPAL: Permission[] = ["view:board", "edit:board", "view:school-overview", "manage:team", "submit:report", "manage:evidence"];
 const TEACHER: Permission[] = ["view:board", "edit:board"];
 
 // The whole matrix, written out: role → resource → what is granted there. Anything else is refused.

@@ -30,13 +30,16 @@ export const PERMISSIONS = [
   "manage:people",
   "manage:team",
   "submit:report",
+  "review:report",
+  "manage:evidence",
   "view:audit",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const DISTRICT_WIDE: readonly Permission[] = ["view:board", "view:district", "view:overview", "view:school-overview"];
-const ADMIN_ONLY: readonly Permission[] = ["manage:campaign", "manage:schools", "manage:people", "manage:team", "view:audit"];
-const PRINCIPAL_OWN_SCHOOL: readonly Permission[] = ["view:board", "edit:board", "view:school-overview", "manage:team", "submit:report"];
+const ADMIN_ONLY: readonly Permission[] = ["manage:campaign", "manage:schools", "manage:people", "manage:team", "review:report", "view:audit"];
+// manage:evidence: remove anyone's evidence on the board (an uploader removes their own with edit:board).
+const PRINCIPAL_OWN_SCHOOL: readonly Permission[] = ["view:board", "edit:board", "view:school-overview", "manage:team", "submit:report", "manage:evidence"];
 const TEACHER_OWN_SCHOOL: readonly Permission[] = ["view:board", "edit:board"];
 
 export function can(actor: Actor, permission: Permission, resource: Resource): boolean {

@@ -8,15 +8,17 @@ import viOverview from "./vi/overview.json";
 import viAdmin from "./vi/admin.json";
 import viCampaigns from "./vi/campaigns.json";
 import viReport from "./vi/report.json";
+import viEvidence from "./vi/evidence.json";
 import enCommon from "./en/common.json";
 import enBoard from "./en/board.json";
 import enOverview from "./en/overview.json";
 import enAdmin from "./en/admin.json";
 import enCampaigns from "./en/campaigns.json";
 import enReport from "./en/report.json";
+import enEvidence from "./en/evidence.json";
 
-const vi = { ...viCommon, ...viBoard, ...viOverview, ...viAdmin, ...viCampaigns, ...viReport };
-const en = { ...enCommon, ...enBoard, ...enOverview, ...enAdmin, ...enCampaigns, ...enReport };
+const vi = { ...viCommon, ...viBoard, ...viOverview, ...viAdmin, ...viCampaigns, ...viReport, ...viEvidence };
+const en = { ...enCommon, ...enBoard, ...enOverview, ...enAdmin, ...enCampaigns, ...enReport, ...enEvidence };
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -16,7 +16,10 @@ export type AuditAction =
   | "invitation.created"
   | "invitation.accepted"
   | "import.applied"
-  | "report.submitted";
+  | "report.submitted"
+  | "report.returned"
+  | "report.accepted"
+  | "evidence.removed";
 
 export interface AuditEntry {
   actorId: string | null;

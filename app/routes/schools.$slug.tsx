@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const readOnly = !can(user, "edit:board", resource);
 
   const schoolInfo = { name: school.name, slug: school.slug, level: school.level, ward: WARDS.find((w) => w.slug === school.ward)?.name ?? school.ward };
-  const base = { school: schoolInfo, readOnly, user: { id: user.userId, name: user.name } };
+  const base = { school: schoolInfo, readOnly, manageEvidence: can(user, "manage:evidence", resource), user: { id: user.userId, name: user.name } };
   if (!board || !campaign) return { ...base, campaign: null, live: null, error: false };
 
   // The live document from the collaboration service (the same room the browser joins next, so
@@ -139,6 +139,7 @@ export default function SchoolBoard() {
           state={live.state}
           board={live.board}
           readOnly={data.readOnly}
+          manageEvidence={data.manageEvidence}
           user={data.user}
           members={live.members}
           today={live.today}

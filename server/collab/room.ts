@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
-import { boardSchema, decodeBoard, describeZodError, foreignRoots, readBoard, validateTransition, type Board } from "../../app/domain";
+import { boardSchema, decodeBoard, describeZodError, foreignRoots, readBoard, ticksNeedingEvidence, validateTransition, type Board } from "../../app/domain";
 import type { BoardStore } from "./persistence";
 
 export interface RoomKey {
@@ -17,6 +17,8 @@ export type SubmitResult =
 export interface RoomHooks {
   /** After an update is durable and applied: projection, compaction scheduling. */
   accepted(room: Room): void;
+  /** Of these items (ticked by the update, needing evidence), the ones with none attached. */
+  missingEvidence?(boardId: string, itemIds: string[]): Promise<string[]>;
 }
 
 /**
@@ -77,6 +79,11 @@ export class Room {
       if (!verdict.ok) this.resetShadow();
       return verdict.ok ? { ok: true, changed: false } : verdict;
     }
+    const refused = actor.trusted ? null : await this.refuseTicksWithoutEvidence(verdict.board);
+    if (refused) {
+      this.resetShadow();
+      return refused;
+    }
     try {
       this.lastUpdateId = await this.store.append(this.key.id, update, actor.userId);
     } catch (error) {
@@ -88,6 +95,14 @@ export class Room {
     this.logLength++;
     this.hooks.accepted(this);
     return { ok: true, changed: true };
+  }
+
+  /** "Cần minh chứng": an item the district marked cannot be ticked until a photo or file is attached. */
+  private async refuseTicksWithoutEvidence(after: Board): Promise<SubmitResult | null> {
+    const ticked = ticksNeedingEvidence(this.board, after);
+    if (!ticked.length || !this.hooks.missingEvidence) return null;
+    const missing = await this.hooks.missingEvidence(this.key.id, ticked);
+    return missing.length ? { ok: false, code: "evidence_required", message: `attach evidence before ticking: ${missing.join(", ")}` } : null;
   }
 
   private tryOnShadow(update: Uint8Array, actor: { userId: string | null; trusted?: boolean }):

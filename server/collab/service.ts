@@ -6,6 +6,7 @@ import { z } from "zod";
 import { boardAccess } from "../../app/domain/permissions";
 import { isDomainError } from "../../app/domain";
 import type { ChangeResult, CollabService } from "../../app/models/collab.server";
+import { itemsWithoutEvidence } from "../../app/models/evidence.server";
 import { getDb } from "../../app/utils/db.server";
 import { getLogger } from "../../app/utils/logger.server";
 import { getSessionUser } from "../../app/utils/permissions.server";
@@ -70,6 +71,7 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
       projection.schedule(room);
       if (room.logLength >= opts.compactEvery) void compact(room);
     },
+    missingEvidence: (boardId: string, itemIds: string[]) => itemsWithoutEvidence(boardId, itemIds, db),
   };
 
   async function loadRoom(key: RoomKey): Promise<Room> {

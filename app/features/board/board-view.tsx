@@ -11,6 +11,7 @@ import { PresenceBar, SyncBadge } from "./presence";
 import { rejectionKey, type Rejection } from "./reject-message";
 import { ToastRegion, useToasts } from "./toasts";
 import { useBoardSession } from "./use-board-session";
+import { EvidenceProvider } from "~/features/evidence/use-evidence";
 
 export type BoardViewProps = {
   boardId: string;
@@ -21,6 +22,8 @@ export type BoardViewProps = {
   user: Member;
   members: Member[];
   today: string;
+  /** May remove anyone's evidence (the principal). */
+  manageEvidence?: boolean;
   /** Called when the live document's template version changes (the district published a change). */
   onTemplateVersion?: (version: number) => void;
 };
@@ -81,6 +84,7 @@ export function BoardView(props: BoardViewProps) {
   }, [openCardId, summaries.cards, push, t]);
 
   return (
+    <EvidenceProvider boardId={props.boardId} userId={props.user.id} isPrincipal={!!props.manageEvidence} readOnly={readOnly}>
     <div className="board" data-ready={live.ready ? "true" : "false"}>
       <div className="board-toolbar">
         <div className="board-progress">
@@ -146,5 +150,6 @@ export function BoardView(props: BoardViewProps) {
       </CardDialog>
       {openCard ? null : <ToastRegion toasts={toasts} dismiss={dismiss} />}
     </div>
+    </EvidenceProvider>
   );
 }

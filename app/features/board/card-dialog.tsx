@@ -5,6 +5,8 @@ import type { Member } from "./board-view-model";
 import type { CardActions } from "./card-actions";
 import { AssigneeField, ChoiceFields, DescriptionField, ReadOnlyFields, TitleField } from "./card-fields";
 import { ChecklistEditor } from "./checklist-editor";
+import { EvidenceStrip } from "~/features/evidence/evidence-strip";
+import { useEvidence } from "~/features/evidence/use-evidence";
 import type { PresenceUser } from "./presence-logic";
 import { EditorsLine } from "./presence";
 
@@ -29,6 +31,11 @@ export function CardDialog({ card, members, editors, readOnly, actions, onClose,
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const open = card !== null;
+  // Someone else may have attached photos since the page loaded: fetch the list as the card opens.
+  const refreshEvidence = useEvidence()?.refresh;
+  useEffect(() => {
+    if (card?.id) refreshEvidence?.();
+  }, [card?.id, refreshEvidence]);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -61,6 +68,10 @@ export function CardDialog({ card, members, editors, readOnly, actions, onClose,
             </>
           )}
           <ChecklistEditor card={card} readOnly={readOnly} actions={actions} />
+          <section className="board-card-evidence" aria-label={t("evidence.cardHeading")}>
+            <h3 className="board-checklist-heading">{t("evidence.cardHeading")}</h3>
+            <EvidenceStrip cardId={card.id} itemId={null} label={card.title} readOnly={readOnly} />
+          </section>
           {readOnly ? null : card.origin === "school" ? (
             <DeleteCard
               key={card.id}

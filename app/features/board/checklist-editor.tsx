@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import { liveItems, type Card, type ChecklistItem } from "~/domain";
 import type { CardActions } from "./card-actions";
 import { useSyncedDraft } from "./synced-draft";
+import { EvidenceStrip } from "~/features/evidence/evidence-strip";
+import { useEvidence } from "~/features/evidence/use-evidence";
 
 /**
  * The card's checklist: every item is a checkbox named by its own text. School
@@ -39,6 +41,9 @@ function ChecklistRow({ cardId, item, readOnly, actions }: { cardId: string; ite
   const [editing, setEditing] = useState(false);
   const text = useSyncedDraft(item.text);
   const inputId = useId();
+  const evidence = useEvidence();
+  // The server refuses the tick too (evidence_required); here the box waits for a photo and says why.
+  const blocked = item.needsEvidence && !item.done && evidence !== null && evidence.forItem(item.id).length === 0;
   const save = (event: React.FormEvent) => {
     event.preventDefault();
     if (!text.draft.trim()) return;
@@ -73,10 +78,22 @@ function ChecklistRow({ cardId, item, readOnly, actions }: { cardId: string; ite
   return (
     <li className={`board-checklist-item${item.done ? " board-checklist-done" : ""}`}>
       <label className="board-check">
-        <input type="checkbox" checked={item.done} disabled={readOnly} onChange={(e) => actions.tick(cardId, item.id, e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={item.done}
+          disabled={readOnly || blocked}
+          aria-describedby={blocked ? `${inputId}-why` : undefined}
+          onChange={(e) => actions.tick(cardId, item.id, e.target.checked)}
+        />
         <span>{item.text}</span>
       </label>
       {item.needsEvidence ? <span className="board-evidence">{t("board.dialog.needsEvidence")}</span> : null}
+      {blocked && !readOnly ? (
+        <span id={`${inputId}-why`} className="small muted evidence-why">
+          {t("evidence.tickNeedsEvidence")}
+        </span>
+      ) : null}
+      <EvidenceStrip cardId={cardId} itemId={item.id} label={item.text} readOnly={readOnly} />
       {readOnly ? null : (
         <span className="board-item-actions">
           <button type="button" className="board-icon-btn" aria-label={t("board.dialog.editItem", { text: item.text })} onClick={() => setEditing(true)}>
