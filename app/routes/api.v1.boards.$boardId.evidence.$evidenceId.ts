@@ -4,12 +4,7 @@ import { findEvidence, removeEvidence } from "~/models/evidence.server";
 import { ApiError, handleApi } from "~/utils/api.server";
 import { can, requireApiUser } from "~/utils/permissions.server";
 import { getStorage } from "~/utils/storage.server";
-
-/** An attachment's file name in Content-Disposition: ASCII fallback plus the UTF-8 name (RFC 6266/5987). */
-export function contentDisposition(kind: "inline" | "attachment", name: string) {
-  const ascii = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[^\x20-\x7e]|["\\;]/g, "_");
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
+import { contentDisposition } from "~/utils/content-disposition";
 
 /** GET /api/v1/boards/<id>/evidence/<evidenceId>[?variant=thumb] — the bytes, only to people who may view the board. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

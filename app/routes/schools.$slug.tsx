@@ -14,6 +14,7 @@ import { deadlineDate, findSchoolBoard } from "~/models/board.server";
 import { getCollab } from "~/models/collab.server";
 import { boardTemplateNote } from "~/models/campaign.server";
 import { reportInputSchema, reportPanel, submitReport } from "~/models/report.server";
+import { ApiError } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
 import { getLocale } from "~/utils/locale.server";
 import { can, requireUser } from "~/utils/permissions.server";
@@ -80,7 +81,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) {
     return Response.json({ reportError: translate(await getLocale(request), "report.noteTooLong", { max: REPORT_NOTE_MAX }) }, { status: 422 });
   }
-  await submitReport({ ...board, school }, user.userId, parsed.data.note);
+  try {
+    await submitReport({ ...board, school }, user.userId, parsed.data.note);
+  } catch (error) {
+    // Missing evidence (422) or an accepted report (409): say so on the page, keep the note.
+    if (error instanceof ApiError) {
+      const locale = await getLocale(request);
+      const items = (error.details?.items as { text: string }[] | undefined)?.map((i) => i.text) ?? [];
+      const message = error.code === "evidence_missing" ? translate(locale, "report.evidenceMissing", { items: items.join("; ") }) : translate(locale, "report.alreadyAccepted");
+      return Response.json({ reportError: message }, { status: error.status });
+    }
+    throw error;
+  }
   return { reportError: null };
 }
 

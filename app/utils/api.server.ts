@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-/** The one error shape of the JSON API: {"error":{"code","message"}}. */
-export function apiError(status: number, code: string, message: string, headers?: HeadersInit): Response {
-  return Response.json({ error: { code, message } }, { status, headers });
+/** The one error shape of the JSON API: {"error":{"code","message"}}, plus details some errors carry (e.g. "items"). */
+export function apiError(status: number, code: string, message: string, headers?: HeadersInit, details?: Record<string, unknown>): Response {
+  return Response.json({ error: { code, message, ...details } }, { status, headers });
 }
 
 /** Thrown from loaders/actions; caught by `handleApi` and turned into the JSON error shape. */
@@ -11,11 +11,12 @@ export class ApiError extends Error {
     public status: number,
     public code: string,
     message: string,
+    public details?: Record<string, unknown>,
   ) {
     super(message);
   }
   toResponse() {
-    return apiError(this.status, this.code, this.message);
+    return apiError(this.status, this.code, this.message, undefined, this.details);
   }
 }
 
