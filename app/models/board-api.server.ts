@@ -55,7 +55,7 @@ export async function boardJson(board: FoundBoard, locale: Locale) {
           assignees: c.assignees,
           origin: c.origin,
           section: c.section,
-          checklist: c.checklist.filter((i) => !i.archived).map((i) => ({ id: i.id, text: i.text, done: i.done })),
+          checklist: c.checklist.filter((i) => !i.archived).map((i) => ({ id: i.id, text: i.text, done: i.done, needsEvidence: i.needsEvidence })),
         })),
       })),
     },

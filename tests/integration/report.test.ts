@@ -154,7 +154,7 @@ describe("the overview shows who submitted", () => {
     const lines = (await res.text()).slice(1).split("\r\n");
     expect(lines[0]).toMatch(/,Báo cáo$/);
     const bacSon = lines.find((l) => l.startsWith("Trường Tiểu học Bắc Sơn,"));
-    expect(bacSon).toMatch(/,Nộp muộn 06\/12\/2023 10:00$/);
+    expect(bacSon).toMatch(/,Đã nộp - Nộp muộn 06\/12\/2023 10:00$/);
     expect(lines.find((l) => l.startsWith("Trường Mầm non Lãm Hà,"))).toMatch(/,Chưa nộp$/);
   });
 });
