@@ -219,7 +219,7 @@ describe("HTTP edits go through the same room", () => {
       ["in_progress", "Đang thực hiện"],
       ["done", "Hoàn thành"],
     ]);
-    const card = json.columns.flatMap((c: { cards: unknown[] }) => c.cards).find((c: { checklist: { done: boolean }[] }) => c.checklist.some((i) => !i.done && !i.needsEvidence));
+    const card = json.columns.flatMap((c: { cards: unknown[] }) => c.cards).find((c: { checklist: { done: boolean; needsEvidence: boolean }[] }) => c.checklist.some((i) => !i.done && !i.needsEvidence));
     const item = card.checklist.find((i: { done: boolean; needsEvidence: boolean }) => !i.done && !i.needsEvidence);
 
     const res = await fetch(`${base}/api/v1/boards/${board}/cards/${card.id}/checklist/${item.id}`, {
