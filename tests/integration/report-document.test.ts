@@ -203,6 +203,47 @@ describe("review by the district", () => {
   });
 });
 
+describe("the district's summary upward", () => {
+  it("summary.docx/.pdf: decree header, every school with its status, the consolidated commendations; 403 for school roles", async () => {
+    const campaign = (await getDb().board.findUniqueOrThrow({ where: { id: boardId } })).campaignId;
+    for (const who of ["teacher", "principal"]) expect((await bytes(`/api/v1/campaigns/${campaign}/summary.pdf`, cookies[who]!)).status, who).toBe(403);
+    const docx = await bytes(`/api/v1/campaigns/${campaign}/summary.docx`, cookies.admin!);
+    expect(docx.status).toBe(200);
+    const { text } = await docxText(docx.bytes);
+    const pdf = await bytes(`/api/v1/campaigns/${campaign}/summary.pdf`, cookies.observer!);
+    fs.writeFileSync("tests/.tmp/summary.pdf", pdf.bytes);
+    // Words in narrow table cells and header columns wrap differently in each format: compare by words.
+    for (const t of [text, (await pdfPages(pdf.bytes)).join("\n")].map((x) => x.replace(/\s+/g, " "))) {
+      expect(t).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+      expect(t).toContain("PHÒNG GD&ĐT QUẬN KIẾN AN");
+      expect(t).toMatch(/Số:\s+\/BC-PGDĐT/);
+      expect(t).toContain("Trường Mầm non Lãm Hà");
+      expect(t).toContain("Đã duyệt (nộp muộn)");
+      expect(t).toMatch(/Chi đội 5A\s*\n?\s*Trường Tiểu học Bắc Sơn/);
+      expect(t).toContain("Tuyên truyền đến 100% học sinh.");
+    }
+  });
+
+  it("summary.xlsx: every school, real Excel dates, a totals row, the targets sheet", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const campaign = (await getDb().board.findUniqueOrThrow({ where: { id: boardId } })).campaignId;
+    const file = await bytes(`/api/v1/campaigns/${campaign}/summary.xlsx`, cookies.admin!);
+    expect(file.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.rowCount).toBe(1 + 30 + 1);
+    const bacSon = sheet.getRows(2, 30)!.find((r) => r.getCell(1).value === "Trường Tiểu học Bắc Sơn")!;
+    expect(bacSon.getCell(8).value).toBeInstanceOf(Date);
+    expect(bacSon.getCell(7).value).toBe("Đã duyệt (nộp muộn)");
+    const totals = sheet.getRow(32);
+    expect(totals.getCell(1).value).toBe("Tổng cộng");
+    expect((totals.getCell(4).value as { formula: string }).formula).toBe("SUM(D2:D31)");
+    expect(wb.getWorksheet("Chỉ tiêu")!.rowCount).toBe(7);
+    expect(wb.getWorksheet("Khen thưởng")!.getRow(2).getCell(2).value).toBe("Chi đội 5A");
+  });
+});
+
 async function expectDecreeText(text: string) {
   const stat = await getDb().boardStat.findUniqueOrThrow({ where: { boardId } });
   expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
