@@ -5,11 +5,12 @@ import express from "express";
 import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import { getEnv, generatedSecretWarning, type Env } from "../app/utils/env.server";
+import { EnvError, getEnv, generatedSecretWarning, trustProxySetting, type Env } from "../app/utils/env.server";
 import { getLogger } from "../app/utils/logger.server";
 import { checkpoint, configureSqlite, disconnectDb, getDb } from "../app/utils/db.server";
 import { seedIfEmpty } from "../prisma/seed-data";
 import { createUpgradeHandler } from "./upgrade";
+import { crossSiteGuard, securityHeaders } from "./http-security";
 import { collabRoutes } from "./collab/index";
 import type { CollabOptions } from "./collab/service";
 import { setCollab } from "../app/models/collab.server";
@@ -57,7 +58,9 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   const { build, vite } = await loadBuild(env);
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", env.TRUST_PROXY === "true");
+  // Only the named proxies (or hop count) may say who the client is: req.ip is then the first
+  // address they did not add themselves, never a value the client chose.
+  app.set("trust proxy", trustProxySetting(env.TRUST_PROXY));
   app.use(compression());
 
   // better-auth's rate limiter keys on the client address it reads from X-Forwarded-For;
@@ -66,6 +69,9 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
     req.headers["x-forwarded-for"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
     next();
   });
+
+  app.use(securityHeaders(env));
+  app.use(crossSiteGuard(env));
 
   // Browsers ask for /favicon.ico whatever the page says; ours is an SVG.
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
@@ -88,10 +94,13 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
     });
     next();
   });
-  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV }));
+  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }));
 
   const server = http.createServer(app);
-  const upgrade = createUpgradeHandler(await collabRoutes(options.collab));
+  const collab = await collabRoutes(options.collab);
+  // The app reaches the collaboration service only through what the server hands it here.
+  setCollab(collab.service);
+  const upgrade = createUpgradeHandler(collab.routes);
   // Launches/publishes a previous process left half-way are finished in the background.
   const resumed = await resumeCampaignJobs();
   if (resumed.length) log.info({ jobs: resumed }, "resuming campaign jobs");
@@ -128,7 +137,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     started = await startServer();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+    // 78 (EX_CONFIG): a wrong environment; the supervisor (scripts/start.mjs) does not retry it.
+    process.exit(error instanceof EnvError ? 78 : 1);
   }
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
