@@ -24,7 +24,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         "content-length": String(bytes.length),
         "content-disposition": contentDisposition(disposition, row.name),
         "cache-control": "private, max-age=3600",
-        "x-content-type-options": "nosniff",
         "content-security-policy": "default-src 'none'; sandbox",
       },
     });

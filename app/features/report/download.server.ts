@@ -49,7 +49,6 @@ export async function reportDownload(request: Request, boardId: string | undefin
       "content-type": TYPES[ext],
       "content-disposition": contentDisposition(url.searchParams.has("inline") && ext === "pdf" ? "inline" : "attachment", name),
       "cache-control": "private, no-store",
-      "x-content-type-options": "nosniff",
     },
   });
 }
