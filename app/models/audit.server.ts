@@ -19,7 +19,12 @@ export type AuditAction =
   | "report.submitted"
   | "report.returned"
   | "report.accepted"
-  | "evidence.removed";
+  | "evidence.removed"
+  | "reminder.sent"
+  | "campaign.launched"
+  | "campaign.closed"
+  | "campaign.reopened"
+  | "campaign.school_left_out";
 
 export interface AuditEntry {
   actorId: string | null;

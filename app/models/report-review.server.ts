@@ -4,8 +4,10 @@ import { ApiError } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
 import { audit } from "./audit.server";
 import { emitBoardChanged } from "./board-events.server";
+import { announce, notify } from "./notification.server";
 import { getReport, type ReportBoard, type ReportJson } from "./report.server";
 import { emitReportEvent } from "./report-events.server";
+import { kickDeliveries, queueWebhookEvent } from "./webhook.server";
 
 // The district's review of a submitted report: accept, or return with comments.
 
@@ -32,7 +34,7 @@ export async function reviewReport(board: ReportBoard, actorId: string, review: 
   }
   const status = review.decision === "accept" ? "accepted" : "returned";
   const at = new Date();
-  await db.$transaction(async (tx) => {
+  const told = await db.$transaction(async (tx) => {
     // Only the waiting version moves: a second reviewer racing this one finds it reviewed (count 0).
     const moved = await tx.reportVersion.updateMany({
       where: { id: latest.id, status: "submitted" },
@@ -46,7 +48,32 @@ export async function reviewReport(board: ReportBoard, actorId: string, review: 
       entityId: board.id,
       detail: { name: board.school.name, version: latest.version, comment: review.comment.slice(0, 200), itemComments: review.items.length },
     });
+    // A returned report: the school's principals and the submitter hear of it in their bell.
+    let people: string[] = [];
+    if (status === "returned") {
+      const principals = await tx.membership.findMany({ where: { schoolId: board.school.id, role: "principal", user: { active: true } }, select: { userId: true } });
+      people = [...new Set([latest.submittedById, ...principals.map((p) => p.userId)])];
+      const link = board.school.slug ? `/schools/${board.school.slug}/report` : null;
+      await notify(people, { kind: "report.returned", detail: { school: board.school.name, note: review.comment.slice(0, 200) }, link }, { db: tx });
+    }
+    await queueWebhookEvent(
+      board.school.districtId,
+      "report.reviewed",
+      {
+        board: { id: board.id, campaignId: board.campaign.id },
+        school: { id: board.school.id, name: board.school.name },
+        version: latest.version,
+        decision: status,
+        reviewedBy: actorId,
+        reviewedAt: at.toISOString(),
+        comment: review.comment,
+      },
+      tx,
+    );
+    return people;
   });
+  announce(told);
+  kickDeliveries(db);
   const json = (await getReport(board, db))!;
   emitBoardChanged({ boardId: board.id, campaignId: board.campaign.id, schoolId: board.school.id, at: at.toISOString() });
   emitReportEvent({ type: status, boardId: board.id, campaignId: board.campaign.id, schoolId: board.school.id, schoolName: board.school.name, version: latest.version, actorId, comment: review.comment, late: json.late, at: at.toISOString() });

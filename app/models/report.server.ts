@@ -13,6 +13,8 @@ import { deadlineDate } from "./board.server";
 import { itemsWithoutEvidence } from "./evidence.server";
 import { getDraft, reportInput } from "./report-draft.server";
 import { emitReportEvent } from "./report-events.server";
+import { announce, districtAdmins, notify } from "./notification.server";
+import { kickDeliveries, queueWebhookEvent } from "./webhook.server";
 
 // The school's results report (báo cáo kết quả): each submission is an immutable ReportVersion
 // (the composed input, the board's figures, the PDF and DOCX in storage); ReportSubmission holds
@@ -41,7 +43,7 @@ export type ReportJson = {
 export type ReportBoard = {
   id: string;
   campaignId: string;
-  school: { id: string; name: string; districtId: string };
+  school: { id: string; name: string; districtId: string; slug?: string };
   campaign: { id: string; deadline: Date };
 };
 
@@ -81,7 +83,7 @@ export async function submitReport(board: ReportBoard, actorId: string, note: st
   const missing = new Set(await itemsWithoutEvidence(board.id, needing.map((i) => i.itemId), db));
   if (missing.size) {
     const items = needing.filter((i) => missing.has(i.itemId));
-    throw new ApiError(422, "evidence_missing", `${items.length} ticked item(s) need evidence: ${items.map((i) => `"${i.text}"`).join(", ")}`, { items });
+    throw new ApiError(422, "evidence_missing", `${items.length} ticked item(s) need evidence: ${items.map((i) => `"${i.text}"`).join(", ")}`, { details: { items } });
   }
   const model = composeSchoolReport(input);
   const evidence = await db.evidence.findMany({ where: { boardId: board.id, id: { in: draft.evidenceIds } } });
@@ -115,6 +117,22 @@ export async function submitReport(board: ReportBoard, actorId: string, note: st
       entityId: board.id,
       detail: { name: board.school.name, version, itemsDone: data.itemsDone, itemsTotal: data.itemsTotal, noteLength: note.length },
     });
+    // The district office hears of it in its bell, and its webhooks (report.submitted), with the submission.
+    const districtId = board.school.districtId;
+    const admins = await districtAdmins(districtId, tx);
+    await notify(admins, { kind: "report.submitted", detail: { school: board.school.name }, link: board.school.slug ? `/schools/${board.school.slug}` : "/overview" }, { db: tx });
+    await queueWebhookEvent(districtId, "report.submitted", {
+      board: { id: board.id, campaignId: board.campaign.id },
+      school: { id: board.school.id, name: board.school.name },
+      submittedBy: actorId,
+      submittedAt: data.submittedAt.toISOString(),
+      progress: { done: data.itemsDone, total: data.itemsTotal },
+      note,
+    }, tx);
+    return { saved, admins };
+  }).then(({ saved, admins }) => {
+    announce(admins);
+    kickDeliveries(db);
     return saved;
   });
   const json = await toJson(row, board.campaign.deadline, db);
@@ -184,7 +202,7 @@ export async function campaignReports(campaignId: string, deadline: string, db: 
 
 /** What the board page's report panel needs: may this person submit, the progress now, the latest report. */
 export async function reportPanel(
-  board: { id: string; campaign: { deadline: Date }; school: { slug: string }; stat: { itemsDone: number; itemsTotal: number } | null },
+  board: { id: string; campaign: { deadline: Date; slug?: string }; school: { slug: string }; stat: { itemsDone: number; itemsTotal: number } | null },
   canSubmit: boolean,
   db: PrismaClient = getDb(),
 ) {
@@ -195,7 +213,8 @@ export async function reportPanel(
     progress: { done: board.stat?.itemsDone ?? 0, total: board.stat?.itemsTotal ?? 0 },
     submission: await getReport(board, db),
     returnComment: latest?.status === "returned" ? latest.reviewComment : null,
-    reportUrl: `/schools/${board.school.slug}/report`,
+    // The report page serves the board's own campaign (the school may have several open).
+    reportUrl: `/schools/${board.school.slug}/report${board.campaign.slug ? `?campaign=${encodeURIComponent(board.campaign.slug)}` : ""}`,
   };
 }
 export type ReportPanelData = Awaited<ReturnType<typeof reportPanel>>;

@@ -57,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const card = live.cards.find((c) => c.id === cardId);
     if (!card) throw new ApiError(404, "card_not_found", `No card ${cardId} on this board`);
     if (itemId && !card.checklist.some((i) => i.id === itemId)) throw new ApiError(404, "item_not_found", `No item ${itemId} on card ${cardId}`);
-    const name = (file as File).name?.normalize("NFC").replace(/[\\/\u0000-\u001f]/g, "_").slice(0, 200) || "file";
+    const name = [...((file as File).name ?? "").normalize("NFC")].map((ch) => (ch === "/" || ch === "\\" || ch.charCodeAt(0) < 0x20 ? "_" : ch)).join("").slice(0, 200) || "file";
     const processed = await processUpload(Buffer.from(await file.arrayBuffer()), name);
     const evidence = await saveEvidence({ boardId: board.id, cardId, itemId: itemId ?? null, name, uploadedById: user.userId, processed });
     return Response.json({ evidence }, { status: 201 });

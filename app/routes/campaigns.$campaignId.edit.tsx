@@ -6,8 +6,10 @@ import { campaignForPage, requireCampaignManager } from "~/features/campaigns/ac
 import { CampaignForm } from "~/features/campaigns/campaign-form";
 import { campaignDetailsSchema, detailsFromForm, fieldErrors } from "~/features/campaigns/schemas";
 import { campaignJson, updateDetails } from "~/models/campaign.server";
+import { readFormData } from "~/utils/form.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Sửa kế hoạch · Campaign Board" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "Sửa kế hoạch")];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCampaignManager(request);
@@ -20,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireCampaignManager(request);
   const campaign = await campaignForPage(user, params.campaignId);
-  const raw = detailsFromForm(await request.formData());
+  const raw = detailsFromForm(await readFormData(request));
   const parsed = campaignDetailsSchema.safeParse(raw);
   if (!parsed.success) return { values: raw, errors: fieldErrors(parsed.error) };
   await updateDetails(campaign, parsed.data);

@@ -8,8 +8,10 @@ import { campaignDetailsSchema, detailsFromForm, fieldErrors } from "~/features/
 import { createCampaign } from "~/models/campaign.server";
 import { PLAN_2023 } from "~/domain/plan-2023";
 import { LEVELS } from "~/domain/vocabulary";
+import { readFormData } from "~/utils/form.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Tạo kế hoạch · Campaign Board" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "Tạo kế hoạch")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCampaignManager(request);
@@ -17,11 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // The district office issues every plan; the officer fills in the rest.
-const EMPTY: CampaignFormValues = { name: "", planNumber: "", planDate: "", issuer: PLAN_2023.issuer, parentPlan: "", deadline: "", levels: [...LEVELS] };
+const EMPTY: CampaignFormValues = { name: "", planNumber: "", planDate: "", startDate: "", issuer: PLAN_2023.issuer, parentPlan: "", deadline: "", levels: [...LEVELS] };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCampaignManager(request);
-  const raw = detailsFromForm(await request.formData());
+  const raw = detailsFromForm(await readFormData(request));
   const parsed = campaignDetailsSchema.safeParse(raw);
   if (!parsed.success) return { values: raw, errors: fieldErrors(parsed.error) };
   const campaign = await createCampaign(user.districtId, parsed.data, user.userId);

@@ -4,14 +4,16 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { callAuth } from "~/utils/auth.server";
 import { emailField } from "~/features/admin/schemas";
+import { readFormData } from "~/utils/form.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Quên mật khẩu · Campaign Board" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "Quên mật khẩu")];
 
 type ActionData = { sent?: true; error?: "invalid" | "tooMany" | "failed"; seconds?: number; email?: string };
 
 /** The answer is the same whether the email has an account or not. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const parsed = z.object({ email: emailField }).safeParse(form);
   if (!parsed.success) return Response.json({ error: "invalid", email: String(form.email ?? "") } satisfies ActionData, { status: 422 });
   const response = await callAuth(request, "/request-password-reset", { email: parsed.data.email });

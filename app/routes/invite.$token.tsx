@@ -6,8 +6,10 @@ import { signInHeaders } from "~/features/admin/auth-flow.server";
 import { PasswordForm } from "~/features/admin/components/password-form";
 import { fieldErrors, newPasswordForm } from "~/features/admin/schemas";
 import { acceptInvitation, findInvitation } from "~/models/invitation.server";
+import { readFormData } from "~/utils/form.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Lời mời · Campaign Board" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "Lời mời"), { name: "referrer", content: "no-referrer" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { state, invitation } = await findInvitation(params.token ?? "");
@@ -18,7 +20,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const parsed = newPasswordForm.safeParse(form);
   if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
   const accepted = await acceptInvitation(params.token ?? "", parsed.data.password);

@@ -19,7 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Báo c
 /** The school's results report as a page: the principal composes and submits; the district reads and reviews. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const found = await findSchoolBoard(params.slug ?? "");
+  // ?campaign=<slug> picks the campaign's board; without it, the school's most urgent open campaign.
+  const found = await findSchoolBoard(params.slug ?? "", new URL(request.url).searchParams.get("campaign") ?? undefined);
   if (!found?.board) throw new Response("Not found", { status: 404 });
   const { board, school } = found;
   const resource = { type: "board" as const, districtId: school.districtId, schoolId: school.id };

@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { Logger } from "pino";
-import { readBoard, ticksNeedingEvidence, type Board } from "../../app/domain";
+import { CAMPAIGN_CLOSED, readBoard, ticksNeedingEvidence, type Board } from "../../app/domain";
 import { extensionRefusal, runHooks, type Actor, type CollabExtension, type Refusal } from "./hooks";
 import { send, type Connection } from "./connection";
 import { TokenBucket, type Limits } from "./limits";
@@ -17,6 +17,8 @@ export interface RoomKey {
   schoolId: string;
   districtId: string;
 }
+
+export const FROZEN: Refusal = { code: CAMPAIGN_CLOSED, message: "this campaign is closed: its boards can no longer change" };
 
 export type SubmitResult = { ok: true; changed: boolean } | ({ ok: false } & Refusal);
 
@@ -45,6 +47,8 @@ export class Room {
   lastActivity = Date.now();
   /** Set once the room is dropped from memory; late upgrades must not join it. */
   unloaded = false;
+  /** The board's campaign is closed: nothing is written, every connection is read-only (campaign-freeze.ts). */
+  frozen = false;
   readonly connections = new Set<Connection>();
   readonly presence: Presence;
   private queue: Promise<unknown> = Promise.resolve();
@@ -86,6 +90,8 @@ export class Room {
   /** Validates, appends, applies, tells the extensions. Call inside `enqueue`. */
   async submit(update: Uint8Array, actor: Actor, origin: Connection | null, shape?: UpdateShape): Promise<SubmitResult> {
     this.lastActivity = Date.now();
+    // A closed campaign's board: the one write path refuses before anything is tried or stored.
+    if (this.frozen) return { ok: false, ...FROZEN };
     const before = this.board;
     const attempt = () =>
       this.validator.try(update, before, actor, {
