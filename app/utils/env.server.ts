@@ -11,8 +11,15 @@ const envSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z
     .string()
-    .regex(/^file:/, "phải là đường dẫn SQLite dạng file:./data/app.db (must be a SQLite file: URL)")
+    .regex(
+      /^(file:|postgres(ql)?:\/\/)/,
+      "phải là đường dẫn SQLite dạng file:./data/app.db hoặc URL PostgreSQL postgresql://… (must be a SQLite file: URL or a postgres:// URL)",
+    )
     .default("file:./data/app.db"),
+  /** PostgreSQL connections per instance (ignored on SQLite). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /** Local state (generated secret, staged imports). Default: the SQLite file's folder, or ./data. */
+  DATA_DIR: z.string().min(1).optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "cần ít nhất 32 ký tự (at least 32 characters)").optional(),
   BASE_URL: z.string().url("phải là một URL đầy đủ, ví dụ http://localhost:3000 (must be a full URL)").optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
@@ -54,13 +61,15 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     if (env.NODE_ENV === "production" && source.CAMPAIGN_BOARD_STRICT_SECRET === "true") {
       throw new EnvError("BETTER_AUTH_SECRET: required in production");
     }
-    secret = loadOrCreateSecret(dataDir(env.DATABASE_URL));
+    secret = loadOrCreateSecret(dataDir(env.DATABASE_URL, env.DATA_DIR));
   }
   return { ...env, BETTER_AUTH_SECRET: secret, BASE_URL: env.BASE_URL ?? `http://localhost:${env.PORT || 3000}` };
 }
 
 /** Directory of the SQLite file; generated secrets and other local state live beside it. */
-export function dataDir(databaseUrl: string): string {
+export function dataDir(databaseUrl: string, override?: string): string {
+  if (override) return path.resolve(override);
+  if (!databaseUrl.startsWith("file:")) return path.resolve("data");
   const file = databaseUrl.replace(/^file:/, "");
   return path.dirname(path.resolve(file));
 }
