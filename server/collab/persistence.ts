@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import * as Y from "yjs";
 import { readStoredBoard } from "../../app/models/board.server";
+import { sqlDate } from "../../app/models/sql.server";
 
 /**
  * Durable storage of one board document: a compacted snapshot (BoardDocument) plus an
@@ -18,10 +19,10 @@ export class BoardStore {
   /**
    * Appends one accepted update; resolves once it is committed. Raw SQL: this is every edit's hot
    * path, and a Prisma `create` spends more in its query compiler than SQLite spends on the insert.
-   * The date is written the way Prisma writes it on SQLite, so both paths read alike.
+   * The date is written the way Prisma writes it (sqlDate), so both paths read alike.
    */
   async append(boardId: string, update: Uint8Array, userId: string | null): Promise<number> {
-    const createdAt = new Date().toISOString().replace("Z", "+00:00");
+    const createdAt = sqlDate(new Date());
     const rows = await this.db.$queryRaw<{ id: number | bigint }[]>`
       INSERT INTO "BoardUpdate" ("boardId", "data", "userId", "createdAt")
       VALUES (${boardId}, ${Buffer.from(update)}, ${userId}, ${createdAt})
