@@ -91,7 +91,10 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   app.all("*", createRequestHandler({ build, mode: env.NODE_ENV }));
 
   const server = http.createServer(app);
-  const upgrade = createUpgradeHandler(await collabRoutes(options.collab));
+  const collab = await collabRoutes(options.collab);
+  // The app reaches the collaboration service only through what the server hands it here.
+  setCollab(collab.service);
+  const upgrade = createUpgradeHandler(collab.routes);
   // Launches/publishes a previous process left half-way are finished in the background.
   const resumed = await resumeCampaignJobs();
   if (resumed.length) log.info({ jobs: resumed }, "resuming campaign jobs");

@@ -26,18 +26,25 @@ export interface CollabService {
   release(boardId: string): Promise<void>;
   /** Closes every live connection of a person (deactivation); returns how many were closed. */
   disconnectUser(userId: string, reason: string): number;
+  /** Closes every live connection opened with this session (sign-out); returns how many were closed. */
+  closeSession(sessionId: string): number;
   /** Writes pending snapshots; called on shutdown. */
   flush(): Promise<void>;
 }
 
 const g = globalThis as unknown as { __collab?: CollabService };
 
-/** The process-wide collaboration service (created by the server at boot, or lazily here). */
+/**
+ * The process-wide collaboration service. The server creates it at start and hands it over with
+ * `setCollab` (app/ never imports server/); scripts and tests without a server do the same.
+ */
 export async function getCollab(): Promise<CollabService> {
-  if (!g.__collab) {
-    const { createCollabService } = await import("../../server/collab/service");
-    g.__collab ??= createCollabService();
-  }
+  if (!g.__collab) throw new Error("The collaboration service is not started (server/index.ts hands it over with setCollab)");
+  return g.__collab;
+}
+
+/** The service if one is running (sign-out hooks: nothing to close otherwise). */
+export function peekCollab(): CollabService | undefined {
   return g.__collab;
 }
 

@@ -5,6 +5,7 @@ import { getEnv } from "./env.server";
 import { resetMail } from "~/features/admin/mail-templates.server";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/i18n";
 import { sendMail } from "~/models/mail.server";
+import { peekCollab } from "~/models/collab.server";
 
 /** How long a password-reset link works. */
 export const RESET_TOKEN_SECONDS = 60 * 60;
@@ -42,6 +43,12 @@ function createAuth() {
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     databaseHooks: {
       session: {
+        delete: {
+          // Signing out (or any revocation) closes that session's open board sockets at once.
+          async after(session) {
+            peekCollab()?.closeSession(session.id);
+          },
+        },
         create: {
           // A deactivated person cannot open a new session.
           async before(session) {

@@ -5,6 +5,8 @@ import { getAuth } from "./auth.server";
 import { getDb } from "./db.server";
 
 export interface SessionUser extends Actor {
+  /** The better-auth session this request carries (its sign-out closes that session's sockets). */
+  sessionId: string;
   name: string;
   email: string;
   locale: string | null;
@@ -35,6 +37,7 @@ async function lookUpSessionUser(headers: Headers): Promise<SessionUser | null> 
   if (!user || !user.active || !membership) return null;
   const school = membership.school;
   return {
+    sessionId: session.session.id,
     userId: user.id,
     name: user.name,
     email: user.email,

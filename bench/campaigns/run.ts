@@ -23,7 +23,8 @@ process.env.NODE_ENV = "production";
 execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, NODE_OPTIONS: "-r ./scripts/unref-long-timers.cjs" } });
 
 const { configureSqlite, disconnectDb, getDb } = await import("../../app/utils/db.server");
-const { getCollab } = await import("../../app/models/collab.server");
+const { getCollab, setCollab } = await import("../../app/models/collab.server");
+const { createCollabService } = await import("../../server/collab/index");
 const { projectBoard } = await import("../../app/models/projection.server");
 const { createCampaign, launchCampaign, publishCampaign, saveDraft, editableTemplate } = await import("../../app/models/campaign.server");
 const { decodeBoard, initBoardDoc, setChecklistItemDone, addCard, LEVELS, PLAN_2023_TEMPLATE } = await import("../../app/domain");
@@ -44,6 +45,8 @@ const officer = await db.user.create({ data: { id: "bench-officer", name: "Offic
 const details = (name: string) => ({ name, planNumber: "1/KH", planDate: "2023-04-10", issuer: "Bench", parentPlan: "", deadline: "2023-12-05", levels: [...LEVELS] });
 const ours = await createCampaign(district.id, details("Ours"), officer.id);
 const base = await createCampaign(district.id, details("Baseline"), officer.id);
+// No HTTP server here: hand the app a collaboration service as server/index.ts does.
+setCollab(createCollabService());
 const collab = await getCollab();
 
 // ---- launch ----

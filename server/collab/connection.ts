@@ -1,134 +1,41 @@
-import * as decoding from "lib0/decoding";
-import * as encoding from "lib0/encoding";
-import * as awarenessProtocol from "y-protocols/awareness";
-import * as syncProtocol from "y-protocols/sync";
 import type WebSocket from "ws";
-import type { Room } from "./room";
+import type { SessionUser } from "../../app/utils/permissions.server";
+import { LIMITS, TokenBucket } from "./limits";
 
-export const MESSAGE_SYNC = 0;
-export const MESSAGE_AWARENESS = 1;
-export const MESSAGE_AUTH = 2;
-export const MESSAGE_QUERY_AWARENESS = 3;
-/** Ours: an update was refused; payload is a varString JSON {"code","message"}. */
-export const MESSAGE_REJECTED = 100;
-
-/** Close codes a client can act on. */
-export const CLOSE = {
-  goingAway: { code: 1001, reason: "server shutting down" },
-  malformed: { code: 1007, reason: "malformed message" },
-  rateLimited: { code: 1008, reason: "rate limit exceeded" },
-  // 1009 (message too big) is sent by ws itself when a frame exceeds LIMITS.maxMessageBytes.
-  signedOut: { code: 4401, reason: "session ended" },
-  refused: { code: 4409, reason: "updates repeatedly refused; reload the board" },
-  deactivated: { code: 4403, reason: "account deactivated" },
-} as const;
-
-export const LIMITS = {
-  maxMessageBytes: 1024 * 1024,
-  /** Token bucket per connection: a burst, then a sustained rate well above fast typing. */
-  burst: 400,
-  perSecond: 100,
-};
-
+/** One open socket on one board, and what the server knows about who is behind it. */
 export interface Connection {
   ws: WebSocket;
   /** The Cookie header of the upgrade, to check the session again while the socket is open. */
   cookie: string;
+  /** The better-auth session the socket was opened with: signing it out closes the socket. */
+  sessionId: string | null;
   userId: string;
+  /** Shown to the room's other members; written by the server, never taken from the client. */
+  user: { id: string; name: string; role: SessionUser["role"] };
   access: "read" | "write";
+  /** Awareness client ids this connection has set (and so may update or remove). */
   awarenessClients: Set<number>;
-  tokens: number;
-  lastRefill: number;
+  messages: TokenBucket;
   warnedReadOnly: boolean;
-  /** Refused updates in the current window (see session.ts). */
+  /** Refused updates in the current window (see receiver.ts). */
   refusals: { since: number; count: number };
 }
 
-export class MalformedMessage extends Error {}
+export function createConnection(ws: WebSocket, user: SessionUser & { sessionId?: string | null }, access: "read" | "write", cookie: string): Connection {
+  return {
+    ws,
+    cookie,
+    sessionId: user.sessionId ?? null,
+    userId: user.userId,
+    user: { id: user.userId, name: user.name, role: user.role },
+    access,
+    awarenessClients: new Set(),
+    messages: new TokenBucket(LIMITS.messageBurst, LIMITS.messagesPerSecond),
+    warnedReadOnly: false,
+    refusals: { since: 0, count: 0 },
+  };
+}
 
 export function send(conn: Connection, message: Uint8Array) {
   if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(message);
-}
-
-export function takeToken(conn: Connection, now = Date.now()): boolean {
-  conn.tokens = Math.min(LIMITS.burst, conn.tokens + ((now - conn.lastRefill) / 1000) * LIMITS.perSecond);
-  conn.lastRefill = now;
-  if (conn.tokens < 1) return false;
-  conn.tokens -= 1;
-  return true;
-}
-
-export function syncStep1(room: Room): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.writeSyncStep1(encoder, room.doc);
-  return encoding.toUint8Array(encoder);
-}
-
-export function syncStep2(room: Room, stateVector?: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.writeSyncStep2(encoder, room.doc, stateVector);
-  return encoding.toUint8Array(encoder);
-}
-
-export function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-export function awarenessMessage(room: Room, clients: number[]): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients));
-  return encoding.toUint8Array(encoder);
-}
-
-export function rejectedMessage(code: string, message: string): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_REJECTED);
-  encoding.writeVarString(encoder, JSON.stringify({ code, message }));
-  return encoding.toUint8Array(encoder);
-}
-
-export function permissionDeniedMessage(reason: string): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_AUTH);
-  encoding.writeVarUint(encoder, 0); // y-protocols/auth: permission denied
-  encoding.writeVarString(encoder, reason);
-  return encoding.toUint8Array(encoder);
-}
-
-/** Decoded protocol message; anything else is malformed. */
-export type Incoming =
-  | { type: "sync-step1"; stateVector: Uint8Array }
-  | { type: "update"; update: Uint8Array }
-  | { type: "awareness"; update: Uint8Array }
-  | { type: "query-awareness" };
-
-export function decodeMessage(data: Uint8Array): Incoming {
-  try {
-    const decoder = decoding.createDecoder(data);
-    const type = decoding.readVarUint(decoder);
-    let message: Incoming;
-    if (type === MESSAGE_SYNC) {
-      const sub = decoding.readVarUint(decoder);
-      if (sub === syncProtocol.messageYjsSyncStep1) message = { type: "sync-step1", stateVector: decoding.readVarUint8Array(decoder) };
-      else if (sub === syncProtocol.messageYjsSyncStep2 || sub === syncProtocol.messageYjsUpdate)
-        message = { type: "update", update: decoding.readVarUint8Array(decoder) };
-      else throw new MalformedMessage(`unknown sync message ${sub}`);
-    } else if (type === MESSAGE_AWARENESS) {
-      message = { type: "awareness", update: decoding.readVarUint8Array(decoder) };
-    } else if (type === MESSAGE_QUERY_AWARENESS) {
-      message = { type: "query-awareness" };
-    } else {
-      throw new MalformedMessage(`unknown message type ${type}`);
-    }
-    if (decoding.hasContent(decoder)) throw new MalformedMessage("trailing bytes");
-    return message;
-  } catch (error) {
-    throw error instanceof MalformedMessage ? error : new MalformedMessage("truncated message");
-  }
 }

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { emitBoardChanged } from "../../app/models/board-events.server";
 import { projectBoard } from "../../app/models/projection.server";
+import type { CollabExtension } from "./hooks";
 import type { Room } from "./room";
 
 /**
@@ -53,4 +54,18 @@ export class ProjectionScheduler {
       this.log.error({ err, boardId: room.key.id }, "projection failed");
     }
   }
+}
+
+/** Projection as an extension: scheduled on every accepted update, flushed before unload and on shutdown. */
+export function projectionExtension(scheduler: ProjectionScheduler): CollabExtension {
+  return {
+    name: "projection",
+    onAccepted: ({ room }) => scheduler.schedule(room),
+    beforeUnload: ({ room }) => scheduler.flush(room),
+    onUnload: ({ room }) => scheduler.forget(room),
+    holdsRoom: (room) => scheduler.pending(room),
+    async onFlush({ rooms }) {
+      for (const room of rooms) await scheduler.flush(room);
+    },
+  };
 }

@@ -1,7 +1,12 @@
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
-import { boardSchema, decodeBoard, describeZodError, foreignRoots, readBoard, validateTransition, type Board } from "../../app/domain";
+import type { Logger } from "pino";
+import { readBoard, type Board } from "../../app/domain";
+import { extensionRefusal, runHooks, type Actor, type CollabExtension, type Refusal } from "./hooks";
+import type { Connection } from "./connection";
 import type { BoardStore } from "./persistence";
+import { Presence } from "./presence";
+import { ShadowValidator } from "./validation";
 
 export interface RoomKey {
   id: string;
@@ -10,18 +15,18 @@ export interface RoomKey {
   districtId: string;
 }
 
-export type SubmitResult =
-  | { ok: true; changed: boolean }
-  | { ok: false; code: string; message: string };
+export type SubmitResult = { ok: true; changed: boolean } | ({ ok: false } & Refusal);
 
-export interface RoomHooks {
-  /** After an update is durable and applied: projection, compaction scheduling. */
-  accepted(room: Room): void;
+export interface RoomDeps {
+  store: BoardStore;
+  extensions: readonly CollabExtension[];
+  log: Logger;
 }
 
 /**
- * One live board: its Y.Doc, presence, connections and a write queue. Every write, from any
- * source, goes through `submit`: validate on a copy → append to the durable log → apply → broadcast.
+ * One live board: its Y.Doc, presence and a write queue. Every write, from any source, goes through
+ * `submit`: validate on the shadow replica → append to the durable log → apply (which broadcasts
+ * through doc 'update') → `onAccepted` of the extensions.
  */
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
@@ -32,30 +37,27 @@ export class Room {
   lastActivity = Date.now();
   /** Set once the room is dropped from memory; late upgrades must not join it. */
   unloaded = false;
+  readonly connections = new Set<Connection>();
+  readonly presence: Presence;
   private queue: Promise<unknown> = Promise.resolve();
-  /**
-   * A replica of `doc` that incoming updates are tried on first. Keeping it (rather than cloning
-   * the document for every update) keeps the accepted path cheap; it is rebuilt only after a
-   * refusal, the rare case where it has diverged.
-   */
-  private shadow: Y.Doc;
+  private readonly validator: ShadowValidator;
 
   constructor(
     readonly key: RoomKey,
     readonly doc: Y.Doc,
     loaded: { lastUpdateId: number; logLength: number },
-    private readonly store: BoardStore,
-    private readonly hooks: RoomHooks,
+    private readonly deps: RoomDeps,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
+    this.presence = new Presence(this, deps.extensions, deps.log);
     const decoded = readBoard(doc);
     if (!decoded.ok) throw new Error(`board ${key.id} cannot be read: ${decoded.error}`);
     this.board = decoded.board;
     this.lastUpdateId = loaded.lastUpdateId;
     this.logLength = loaded.logLength;
-    this.shadow = clone(doc);
+    this.validator = new ShadowValidator(doc);
   }
 
   /** Runs `fn` after every write queued before it: one writer per room, in arrival order. */
@@ -65,85 +67,52 @@ export class Room {
     return next;
   }
 
-  /**
-   * Validates an incoming update against the domain rules on a copy of the document; if it is
-   * acceptable, commits it to the log, then applies it (which broadcasts through doc 'update').
-   * Call inside `enqueue`.
-   */
-  async submit(update: Uint8Array, actor: { userId: string | null; trusted?: boolean }, origin: unknown): Promise<SubmitResult> {
+  /** Validates, appends, applies, tells the extensions. Call inside `enqueue`. */
+  async submit(update: Uint8Array, actor: Actor, origin: Connection | null): Promise<SubmitResult> {
     this.lastActivity = Date.now();
-    const verdict = this.tryOnShadow(update, actor);
-    if (!verdict.ok || !verdict.changed) {
-      if (!verdict.ok) this.resetShadow();
-      return verdict.ok ? { ok: true, changed: false } : verdict;
+    const before = this.board;
+    const verdict = this.validator.try(update, before, actor, (after) =>
+      extensionRefusal(this.deps.extensions, { room: this, before, after, actor }),
+    );
+    if (!verdict.ok) {
+      const refusal = { code: verdict.code, message: verdict.message };
+      runHooks(this.deps.extensions, "onRefused", { room: this, actor, refusal, origin }, this.deps.log);
+      return { ok: false, ...refusal };
     }
+    if (!verdict.changed) return { ok: true, changed: false };
+    let updateId: number;
     try {
-      this.lastUpdateId = await this.store.append(this.key.id, update, actor.userId);
+      updateId = await this.deps.store.append(this.key.id, update, actor.userId);
     } catch (error) {
-      this.resetShadow();
+      this.validator.rebuild();
       throw error;
     }
+    this.lastUpdateId = updateId;
     Y.applyUpdate(this.doc, update, origin);
     this.board = verdict.board;
     this.logLength++;
-    this.hooks.accepted(this);
+    runHooks(this.deps.extensions, "onAccepted", { room: this, update, updateId, before, after: verdict.board, actor, origin }, this.deps.log);
     return { ok: true, changed: true };
   }
 
-  private tryOnShadow(update: Uint8Array, actor: { userId: string | null; trusted?: boolean }):
-    | { ok: true; changed: false }
-    | { ok: true; changed: true; board: Board }
-    | { ok: false; code: string; message: string } {
-    const shadow = this.shadow;
-    try {
-      const before = Y.encodeStateVector(shadow);
-      Y.applyUpdate(shadow, update);
-      if (shadow.store.pendingStructs || shadow.store.pendingDs) {
-        return { ok: false, code: "missing_dependencies", message: "update depends on changes the server does not have" };
-      }
-      if (equalBytes(before, Y.encodeStateVector(shadow)) && !deletesSomething(update)) return { ok: true, changed: false };
-    } catch {
-      return { ok: false, code: "malformed_update", message: "update cannot be decoded" };
-    }
-    const foreign = foreignRoots(shadow);
-    if (foreign.length) return { ok: false, code: "invalid_board", message: `unexpected root types: ${foreign.join(", ")}` };
-    const after = decodeBoard(shadow);
-    if (actor.trusted) {
-      const parsed = boardSchema.safeParse(after);
-      return parsed.success ? { ok: true, changed: true, board: parsed.data } : { ok: false, code: "invalid_board", message: describeZodError(parsed.error) };
-    }
-    // validateTransition checks the board schema as well as the school-edit rules.
-    const verdict = validateTransition(this.board, after, actor.userId ? { actorId: actor.userId } : {});
-    return verdict.ok ? { ok: true, changed: true, board: after } : verdict;
-  }
-
-  private resetShadow() {
-    this.shadow.destroy();
-    this.shadow = clone(this.doc);
+  /**
+   * Applies an update another instance has already validated and appended (id `updateId`), and
+   * broadcasts it. Call inside `enqueue`.
+   */
+  applyDurable(update: Uint8Array, updateId: number) {
+    if (updateId <= this.lastUpdateId) return false;
+    Y.applyUpdate(this.doc, update, null);
+    this.validator.follow(update);
+    const decoded = readBoard(this.doc);
+    if (decoded.ok) this.board = decoded.board;
+    this.lastUpdateId = updateId;
+    this.lastActivity = Date.now();
+    return true;
   }
 
   destroy() {
-    this.shadow.destroy();
+    this.validator.destroy();
     this.awareness.destroy();
     this.doc.destroy();
-  }
-}
-
-function clone(doc: Y.Doc): Y.Doc {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  return copy;
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array) {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
-
-/** A pure deletion does not move the state vector; look at the update's delete set. */
-function deletesSomething(update: Uint8Array): boolean {
-  try {
-    return Y.decodeUpdate(update).ds.clients.size > 0;
-  } catch {
-    return true;
   }
 }
