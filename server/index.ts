@@ -7,11 +7,14 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { getEnv, generatedSecretWarning, type Env } from "../app/utils/env.server";
 import { getLogger } from "../app/utils/logger.server";
-import { checkpoint, configureSqlite, disconnectDb, getDb } from "../app/utils/db.server";
+import { checkpoint, configureSqlite, disconnectDb, getDb, pingDb } from "../app/utils/db.server";
 import { seedIfEmpty } from "../prisma/seed-data";
 import { createUpgradeHandler } from "./upgrade";
 import { collabRoutes } from "./collab/index";
-import type { CollabOptions } from "./collab/service";
+import type { CollabOptions, CollabServer } from "./collab/service";
+import { joinCluster } from "./cluster/index";
+import { createMetrics, metricsExtension, type Metrics } from "./metrics";
+import { opsRoutes } from "./ops";
 import { setCollab } from "../app/models/collab.server";
 import { resumeCampaignJobs, stopCampaignJobs } from "../app/models/campaign-jobs.server";
 
@@ -55,10 +58,22 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   checkpoints.unref();
 
   const { build, vite } = await loadBuild(env);
+  let collabServer: CollabServer | undefined;
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY === "true");
   app.use(compression());
+
+  // Registered before the X-Forwarded-For rewrite below: /metrics tells proxied requests apart by it.
+  let metrics: Metrics | undefined;
+  const cluster = await joinCluster(env, log, () => metrics);
+  metrics = createMetrics({
+    rooms: () => collabServer?.roomCount() ?? 0,
+    connections: () => collabServer?.connectionCount() ?? 0,
+    dbUp: () => pingDb(),
+    redisUp: () => (cluster.link ? cluster.link.up() : null),
+  });
+  opsRoutes(app, env, { metrics, redisUp: () => (cluster.link ? cluster.link.up() : null) });
 
   // better-auth's rate limiter keys on the client address it reads from X-Forwarded-For;
   // unless we sit behind a trusted proxy, overwrite whatever the client sent with the socket address.
@@ -91,9 +106,14 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   app.all("*", createRequestHandler({ build, mode: env.NODE_ENV }));
 
   const server = http.createServer(app);
-  const collab = await collabRoutes(options.collab);
-  // The app reaches the collaboration service only through what the server hands it here.
-  setCollab(collab.service);
+  const collab = await collabRoutes({
+    ...options.collab,
+    extensions: [metricsExtension(() => metrics), ...cluster.extensions, ...(options.collab?.extensions ?? [])],
+  });
+  collabServer = collab.service;
+  // The app reaches the collaboration service only through what the server hands it here
+  // (with Redis, wrapped so that sign-outs and deactivations close sockets on every instance).
+  setCollab(await cluster.share(collab.service));
   const upgrade = createUpgradeHandler(collab.routes);
   // Launches/publishes a previous process left half-way are finished in the background.
   const resumed = await resumeCampaignJobs();
@@ -113,6 +133,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
       await stopCampaignJobs();
       await upgrade.close();
       setCollab(undefined);
+      await cluster.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -15,25 +15,42 @@ export type ProjectResult = { ok: true } | { ok: false; error: string };
  * document, replacing what was there, in one transaction. The overview reads only these tables.
  * `at` is when the change was accepted (defaults to now): it becomes the board's last activity.
  */
-export async function projectBoard(board: BoardKey, doc: Y.Doc, opts: { at?: Date; db?: PrismaClient } = {}): Promise<ProjectResult> {
+export async function projectBoard(
+  board: BoardKey,
+  doc: Y.Doc,
+  opts: { at?: Date; db?: PrismaClient; tx?: Prisma.TransactionClient } = {},
+): Promise<ProjectResult> {
   const db = opts.db ?? getDb();
   const decoded = readBoard(doc);
   const at = opts.at ?? new Date();
-  if (!decoded.ok) return recordUnreadable(board, decoded.error, { at, db });
-  await db.$transaction(projectionWrites(db, board, decoded.board, at));
+  if (!decoded.ok) return recordUnreadable(board, decoded.error, { at, db, tx: opts.tx });
+  await inTransaction(db, opts.tx, (c) => projectionWrites(c, board, decoded.board, at));
   return { ok: true };
+}
+
+/** The statements in one transaction: a new one, or the caller's (the collaboration server's board section). */
+async function inTransaction(db: PrismaClient, tx: Prisma.TransactionClient | undefined, statements: (c: PrismaClient) => Prisma.PrismaPromise<unknown>[]) {
+  if (!tx) {
+    await db.$transaction(statements(db));
+    return;
+  }
+  for (const s of statements(tx as PrismaClient)) await s;
 }
 
 /**
  * A document that cannot be read is logged and marked, and its old rows are removed: the
  * overview then shows "cannot be read" for the school instead of stale or zero figures.
  */
-export async function recordUnreadable(board: BoardKey, error: string, opts: { at?: Date | null; db?: PrismaClient } = {}): Promise<ProjectResult> {
+export async function recordUnreadable(
+  board: BoardKey,
+  error: string,
+  opts: { at?: Date | null; db?: PrismaClient; tx?: Prisma.TransactionClient } = {},
+): Promise<ProjectResult> {
   const db = opts.db ?? getDb();
   getLogger().error({ boardId: board.id, schoolId: board.schoolId, campaignId: board.campaignId, error }, "board document cannot be projected");
   const zero = { itemsDone: 0, itemsTotal: 0, cardsPlanned: 0, cardsInProgress: 0, cardsDone: 0 };
   const at = opts.at === undefined ? new Date() : opts.at;
-  await db.$transaction([
+  await inTransaction(db, opts.tx, (db) => [
     db.cardRow.deleteMany({ where: { boardId: board.id } }),
     db.checklistRow.deleteMany({ where: { boardId: board.id } }),
     db.boardStat.upsert({

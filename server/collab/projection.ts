@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import type { Logger } from "pino";
 import { emitBoardChanged } from "../../app/models/board-events.server";
 import { projectBoard } from "../../app/models/projection.server";
@@ -16,6 +17,12 @@ export class ProjectionScheduler {
   constructor(
     private readonly intervalMs: number,
     private readonly log: Logger,
+    /**
+     * Where the projection's writes run. By default on their own; with several instances, in the
+     * board's exclusive section after catching up (ADR 031), so a projection never writes an
+     * older state over a newer one.
+     */
+    private readonly section: (room: Room, project: (tx?: Prisma.TransactionClient) => Promise<void>) => Promise<void> = (_room, project) => project(),
   ) {}
 
   schedule(room: Room) {
@@ -48,7 +55,7 @@ export class ProjectionScheduler {
     this.lastRun.set(room, at.getTime());
     try {
       // projectBoard logs an unreadable board itself.
-      await projectBoard(room.key, room.doc, { at });
+      await this.section(room, async (tx) => void (await projectBoard(room.key, room.doc, { at, tx })));
       emitBoardChanged({ boardId: room.key.id, campaignId: room.key.campaignId, schoolId: room.key.schoolId, at: at.toISOString() });
     } catch (err) {
       this.log.error({ err, boardId: room.key.id }, "projection failed");

@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import { readBoard, type Board } from "../../app/domain";
 import { extensionRefusal, runHooks, type Actor, type CollabExtension, type Refusal } from "./hooks";
 import type { Connection } from "./connection";
-import type { BoardStore } from "./persistence";
+import type { BoardStore, LogTail } from "./persistence";
 import { Presence } from "./presence";
 import { ShadowValidator } from "./validation";
 
@@ -67,32 +67,61 @@ export class Room {
     return next;
   }
 
-  /** Validates, appends, applies, tells the extensions. Call inside `enqueue`. */
+  /**
+   * Validates, appends, applies, tells the extensions. Call inside `enqueue`. Validation and the
+   * append run in the board's exclusive section (BoardStore.exclusive), after catching up with
+   * what other instances appended; the live document, the broadcast and the hooks follow the commit.
+   */
   async submit(update: Uint8Array, actor: Actor, origin: Connection | null): Promise<SubmitResult> {
     this.lastActivity = Date.now();
-    const before = this.board;
-    const verdict = this.validator.try(update, before, actor, (after) =>
-      extensionRefusal(this.deps.extensions, { room: this, before, after, actor }),
-    );
-    if (!verdict.ok) {
-      const refusal = { code: verdict.code, message: verdict.message };
-      runHooks(this.deps.extensions, "onRefused", { room: this, actor, refusal, origin }, this.deps.log);
-      return { ok: false, ...refusal };
-    }
-    if (!verdict.changed) return { ok: true, changed: false };
-    let updateId: number;
+    type Outcome = { kind: "refused"; refusal: Refusal } | { kind: "unchanged" } | { kind: "accepted"; updateId: number; prevId: number; before: Board; after: Board };
+    let outcome: Outcome;
+    const started = performance.now();
     try {
-      updateId = await this.deps.store.append(this.key.id, update, actor.userId);
+      outcome = await this.deps.store.exclusive(this.key.id, async (tx): Promise<Outcome> => {
+        if (this.deps.store.coordinate) this.catchUp(await tx.tail(this.lastUpdateId));
+        const before = this.board;
+        const verdict = this.validator.try(update, before, actor, (after) =>
+          extensionRefusal(this.deps.extensions, { room: this, before, after, actor }),
+        );
+        if (!verdict.ok) return { kind: "refused", refusal: { code: verdict.code, message: verdict.message } };
+        if (!verdict.changed) return { kind: "unchanged" };
+        const prevId = this.lastUpdateId;
+        return { kind: "accepted", updateId: await tx.append(update, actor.userId), prevId, before, after: verdict.board };
+      });
     } catch (error) {
+      // Not stored (the database refused or is unreachable): the replica must forget the update.
       this.validator.rebuild();
       throw error;
     }
+    if (outcome.kind === "refused") {
+      runHooks(this.deps.extensions, "onRefused", { room: this, actor, refusal: outcome.refusal, origin }, this.deps.log);
+      return { ok: false, ...outcome.refusal };
+    }
+    if (outcome.kind === "unchanged") return { ok: true, changed: false };
+    const { updateId, prevId, before, after } = outcome;
+    const appendMs = performance.now() - started;
     this.lastUpdateId = updateId;
     Y.applyUpdate(this.doc, update, origin);
-    this.board = verdict.board;
+    this.board = after;
     this.logLength++;
-    runHooks(this.deps.extensions, "onAccepted", { room: this, update, updateId, before, after: verdict.board, actor, origin }, this.deps.log);
+    runHooks(this.deps.extensions, "onAccepted", { room: this, update, updateId, prevId, appendMs, before, after, actor, origin }, this.deps.log);
     return { ok: true, changed: true };
+  }
+
+  /**
+   * Applies what the log holds beyond this room's state (appended by other instances), broadcasting
+   * it to this room's sockets. Call inside `enqueue`. Returns how many log entries were new.
+   */
+  catchUp(tail: LogTail): number {
+    let applied = 0;
+    if (tail.snapshot && tail.snapshot.upToId > this.lastUpdateId) {
+      // Another instance compacted past our state: its snapshot holds what we miss (applying is idempotent).
+      this.applyDurable(tail.snapshot.state, tail.snapshot.upToId);
+      applied++;
+    }
+    for (const row of tail.rows) if (this.applyDurable(row.data, row.id)) applied++;
+    return applied;
   }
 
   /**
