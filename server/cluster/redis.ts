@@ -30,16 +30,20 @@ export async function connectRedis(url: string, prefix: string, log: Logger, tim
   const ready = new Set<() => void>();
   const down = new Set<() => void>();
   let wasUp = false;
+  let isDown = false;
   for (const [name, conn] of [["pub", pub], ["sub", sub]] as const) {
     conn.on("error", (err) => log.debug({ err: err.message, conn: name }, "redis error"));
   }
   sub.on("ready", () => {
     if (wasUp) log.info("redis reconnected: catching up from the database log");
     wasUp = true;
+    isDown = false;
     for (const l of ready) l();
   });
   sub.on("close", () => {
-    if (!wasUp) return;
+    // "close" comes again after every failed reconnect attempt: tell once per outage.
+    if (!wasUp || isDown) return;
+    isDown = true;
     log.warn("redis connection lost: updates are still stored; other instances catch up when it returns");
     for (const l of down) l();
   });

@@ -4,9 +4,9 @@ import { decodeBoard, moveCard, setChecklistItemDone } from "~/domain";
 import { getDb } from "~/utils/db.server";
 import { readStoredBoard } from "~/models/board.server";
 import { boardIdOf } from "../support/boards";
-import { connectBoard, eventually, synced } from "../support/collab-client";
+import { closed, connectBoard, eventually, rawSocket, synced } from "../support/collab-client";
 import { signIn } from "../support/server";
-import { prefixFor, startInstance, type Instance } from "./instances";
+import { prefixFor, schoolFor, startInstance, type Instance } from "./instances";
 
 // Two real instances on one PostgreSQL database and one Redis.
 let a: Instance;
@@ -24,9 +24,10 @@ const stored = async (boardId: string) => decodeBoard((await readStoredBoard(boa
 
 describe("two instances serve the same boards", () => {
   it("an edit on A reaches a client on B, and presence travels too", async () => {
-    const board = await boardIdOf("th-ngoc-son");
-    const teacher = await signIn(a.url, "giaovien.th-ngoc-son@kienan.demo");
-    const principal = await signIn(b.url, "hieutruong.th-ngoc-son@kienan.demo");
+    const school = schoolFor(0);
+    const board = await boardIdOf(school.slug);
+    const teacher = await signIn(a.url, school.teacher);
+    const principal = await signIn(b.url, school.principal);
     const onA = connectBoard(a.url, board, teacher);
     const onB = connectBoard(b.url, board, principal);
     try {
@@ -44,9 +45,10 @@ describe("two instances serve the same boards", () => {
   });
 
   it("concurrent edits on A and B to one board converge, and all are stored", async () => {
-    const board = await boardIdOf("thcs-van-dau");
-    const teacher = await signIn(a.url, "giaovien.thcs-van-dau@kienan.demo");
-    const principal = await signIn(b.url, "hieutruong.thcs-van-dau@kienan.demo");
+    const school = schoolFor(1);
+    const board = await boardIdOf(school.slug);
+    const teacher = await signIn(a.url, school.teacher);
+    const principal = await signIn(b.url, school.principal);
     const onA = connectBoard(a.url, board, teacher);
     const onB = connectBoard(b.url, board, principal);
     try {
@@ -55,7 +57,7 @@ describe("two instances serve the same boards", () => {
       expect(items.length).toBeGreaterThanOrEqual(6);
       const mine = items.slice(0, 6);
       // Interleaved: A ticks the even ones, B the odd ones, without waiting for each other.
-      const ids = await Promise.all(["giaovien.thcs-van-dau@kienan.demo", "hieutruong.thcs-van-dau@kienan.demo"].map(async (email) => (await getDb().user.findUniqueOrThrow({ where: { email } })).id));
+      const ids = await Promise.all([school.teacher, school.principal].map(async (email) => (await getDb().user.findUniqueOrThrow({ where: { email } })).id));
       mine.forEach((x, n) => {
         const doc = n % 2 === 0 ? onA.doc : onB.doc;
         const userId = ids[n % 2]!;
@@ -71,6 +73,60 @@ describe("two instances serve the same boards", () => {
     } finally {
       onA.provider.destroy();
       onB.provider.destroy();
+    }
+  });
+
+  it("an overview open on B shows a tick made on A", async () => {
+    const school = schoolFor(2);
+    const board = await getDb().board.findFirstOrThrow({ where: { school: { slug: school.slug } } });
+    const admin = await signIn(b.url, "phong.gddt@kienan.demo");
+    const controller = new AbortController();
+    const res = await fetch(`${b.url}/overview/events?campaignId=${board.campaignId}`, { headers: { cookie: admin }, signal: controller.signal });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    const until = async (needle: string) => {
+      while (!text.includes(needle)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended before ${needle}`);
+        text += decoder.decode(value, { stream: true });
+      }
+    };
+    try {
+      await until("event: ready\n");
+      const teacher = await signIn(a.url, school.teacher);
+      const teacherId = (await getDb().user.findUniqueOrThrow({ where: { email: school.teacher } })).id;
+      const onA = connectBoard(a.url, board.id, teacher);
+      try {
+        await synced(onA.provider);
+        const card = decodeBoard(onA.doc).cards.find((c) => c.checklist.some((i) => !i.done))!;
+        setChecklistItemDone(onA.doc, card.id, card.checklist.find((i) => !i.done)!.id, true, { userId: teacherId, at: new Date() });
+        // Only A stored and projected the tick: B's stream got it through Redis.
+        await until("event: changed\n");
+      } finally {
+        onA.provider.destroy();
+      }
+    } finally {
+      controller.abort();
+    }
+  });
+
+  it("deactivating a person on A closes their socket on B", async () => {
+    const email = "giaovien.thcs-lam-ha@kienan.demo";
+    const person = await getDb().user.findUniqueOrThrow({ where: { email } });
+    const board = await boardIdOf("thcs-lam-ha");
+    const cookie = await signIn(b.url, email);
+    const admin = await signIn(a.url, "phong.gddt@kienan.demo");
+    const onB = await rawSocket(b.url, board, cookie);
+    const closedOnB = closed(onB);
+    const patch = (active: boolean) =>
+      fetch(`${a.url}/api/v1/admin/people/${person.id}`, { method: "PATCH", headers: { cookie: admin, "content-type": "application/json" }, body: JSON.stringify({ active }) });
+    try {
+      expect((await patch(false)).status).toBe(200);
+      expect((await closedOnB).code).toBe(4403);
+    } finally {
+      await patch(true);
     }
   });
 });

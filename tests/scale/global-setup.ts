@@ -5,7 +5,8 @@ import { testServices } from "../../scripts/test-services.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    scale: { databaseUrl: string; redisUrl: string; runId: string };
+    /** `schools`: demo schools whose boards have the most open checklist items; each test takes its own. */
+    scale: { databaseUrl: string; redisUrl: string; runId: string; schools: string[] };
   }
 }
 
@@ -25,9 +26,28 @@ export default async function setup(project: TestProject) {
   const env = { ...inherited, DATABASE_URL: url, NODE_OPTIONS: "-r ./scripts/unref-long-timers.cjs", LOG_LEVEL: "warn" };
   execFileSync("node", ["scripts/migrate.mjs"], { env, stdio: "pipe" });
   execFileSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { env, stdio: "pipe" });
-  project.provide("scale", { databaseUrl: url, redisUrl: services.redisUrl as string, runId });
+  project.provide("scale", { databaseUrl: url, redisUrl: services.redisUrl as string, runId, schools: await roomyBoards(url) });
   return async () => {
     await dropDatabases(services.databaseUrl, prefix);
     await services.stop();
   };
+}
+
+/** Demo schools ordered by open checklist items (the demo seeds some progress), most first. */
+async function roomyBoards(url: string): Promise<string[]> {
+  const saved = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = url;
+  const { getDb, disconnectDb } = await import("~/utils/db.server");
+  const { readStoredBoard } = await import("~/models/board.server");
+  const { decodeBoard } = await import("~/domain");
+  try {
+    const boards = await getDb().board.findMany({ select: { id: true, school: { select: { slug: true } } } });
+    const open = await Promise.all(
+      boards.map(async (b) => ({ slug: b.school.slug, n: decodeBoard((await readStoredBoard(b.id)).doc).cards.flatMap((c) => c.checklist.filter((i) => !i.done)).length })),
+    );
+    return open.filter((o) => o.n >= 8).sort((a, b) => b.n - a.n || a.slug.localeCompare(b.slug)).map((o) => o.slug);
+  } finally {
+    await disconnectDb();
+    process.env.DATABASE_URL = saved;
+  }
 }

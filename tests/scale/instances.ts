@@ -64,3 +64,13 @@ function withoutViteBase(env: NodeJS.ProcessEnv) {
   const { BASE_URL: _base, ...rest } = env;
   return rest;
 }
+
+/**
+ * The demo school reserved for one test (an index no other test of the suite uses), with its
+ * teacher's and principal's sign-in addresses: tests never edit each other's boards.
+ */
+export function schoolFor(index: number) {
+  const slug = inject("scale").schools[index];
+  if (!slug) throw new Error(`the demo data has no ${index + 1}th school with open checklist items`);
+  return { slug, teacher: `giaovien.${slug}@kienan.demo`, principal: `hieutruong.${slug}@kienan.demo` };
+}
