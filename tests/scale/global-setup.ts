@@ -35,8 +35,10 @@ export default async function setup(project: TestProject) {
 
 /** Demo schools ordered by open checklist items (the demo seeds some progress), most first. */
 async function roomyBoards(url: string): Promise<string[]> {
-  const saved = process.env.DATABASE_URL;
+  const saved = { DATABASE_URL: process.env.DATABASE_URL, BASE_URL: process.env.BASE_URL };
   process.env.DATABASE_URL = url;
+  // Vitest sets BASE_URL="/" (Vite's public base); the app's env wants a full URL or none.
+  delete process.env.BASE_URL;
   const { getDb, disconnectDb } = await import("~/utils/db.server");
   const { readStoredBoard } = await import("~/models/board.server");
   const { decodeBoard } = await import("~/domain");
@@ -48,6 +50,9 @@ async function roomyBoards(url: string): Promise<string[]> {
     return open.filter((o) => o.n >= 8).sort((a, b) => b.n - a.n || a.slug.localeCompare(b.slug)).map((o) => o.slug);
   } finally {
     await disconnectDb();
-    process.env.DATABASE_URL = saved;
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   }
 }

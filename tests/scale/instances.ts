@@ -40,7 +40,8 @@ export async function startInstance(name: string, opts: { redisUrl?: string; pre
     if (child.exitCode !== null) throw new Error(`instance ${name} exited with ${child.exitCode}`);
     const res = await fetch(`${url}/readyz`);
     if (res.status !== 200) throw new Error(`instance ${name} not ready: ${res.status}`);
-  }, 60_000);
+    // A loaded shared machine can take a minute or more to boot an instance (tsx compiles server/).
+  }, 150_000);
   return {
     name,
     url,
