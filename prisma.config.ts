@@ -7,9 +7,9 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 function withScriptShadow(factory: PrismaBetterSQLite3) {
   const connectShadow = factory.connectToShadowDb.bind(factory);
   factory.connectToShadowDb = async () => {
-    const a: any = await connectShadow();
+    const a = await connectShadow();
     const executeRaw = a.executeRaw.bind(a);
-    a.executeRaw = async (q: any) =>
+    a.executeRaw = async (q: Parameters<typeof executeRaw>[0]) =>
       q.args.length === 0 && /;\s*\S/.test(q.sql) ? (await a.executeScript(q.sql), 0) : executeRaw(q);
     return a;
   };

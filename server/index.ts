@@ -5,11 +5,12 @@ import express from "express";
 import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import { getEnv, generatedSecretWarning, type Env } from "../app/utils/env.server";
+import { EnvError, getEnv, generatedSecretWarning, trustProxySetting, type Env } from "../app/utils/env.server";
 import { getLogger } from "../app/utils/logger.server";
 import { checkpoint, configureSqlite, disconnectDb, getDb, pingDb } from "../app/utils/db.server";
 import { seedIfEmpty } from "../prisma/seed-data";
 import { createUpgradeHandler } from "./upgrade";
+import { crossSiteGuard, securityHeaders } from "./http-security";
 import { collabRoutes } from "./collab/index";
 import type { CollabOptions, CollabServer } from "./collab/service";
 import { joinCluster } from "./cluster/index";
@@ -58,21 +59,23 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   checkpoints.unref();
 
   const { build, vite } = await loadBuild(env);
-  let collabServer: CollabServer | undefined;
+  // Filled in as the parts start; the metrics and the cluster read them lazily.
+  const live: { collab?: CollabServer; metrics?: Metrics } = {};
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", env.TRUST_PROXY === "true");
+  // Only the named proxies (or hop count) may say who the client is: req.ip is then the first
+  // address they did not add themselves, never a value the client chose.
+  app.set("trust proxy", trustProxySetting(env.TRUST_PROXY));
   app.use(compression());
 
   // Registered before the X-Forwarded-For rewrite below: /metrics tells proxied requests apart by it.
-  let metrics: Metrics | undefined;
-  const cluster = await joinCluster(env, log, () => metrics);
-  metrics = createMetrics({
-    rooms: () => collabServer?.roomCount() ?? 0,
-    connections: () => collabServer?.connectionCount() ?? 0,
+  const cluster = await joinCluster(env, log, () => live.metrics);
+  const metrics = (live.metrics = createMetrics({
+    rooms: () => live.collab?.roomCount() ?? 0,
+    connections: () => live.collab?.connectionCount() ?? 0,
     dbUp: () => pingDb(),
     redisUp: () => (cluster.link ? cluster.link.up() : null),
-  });
+  }));
   opsRoutes(app, env, { metrics, redisUp: () => (cluster.link ? cluster.link.up() : null) });
 
   // better-auth's rate limiter keys on the client address it reads from X-Forwarded-For;
@@ -81,6 +84,9 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
     req.headers["x-forwarded-for"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
     next();
   });
+
+  app.use(securityHeaders(env));
+  app.use(crossSiteGuard(env));
 
   // Browsers ask for /favicon.ico whatever the page says; ours is an SVG.
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
@@ -103,14 +109,14 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
     });
     next();
   });
-  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV }));
+  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }));
 
   const server = http.createServer(app);
   const collab = await collabRoutes({
     ...options.collab,
-    extensions: [metricsExtension(() => metrics), ...cluster.extensions, ...(options.collab?.extensions ?? [])],
+    extensions: [metricsExtension(() => live.metrics), ...cluster.extensions, ...(options.collab?.extensions ?? [])],
   });
-  collabServer = collab.service;
+  live.collab = collab.service;
   // The app reaches the collaboration service only through what the server hands it here
   // (with Redis, wrapped so that sign-outs and deactivations close sockets on every instance).
   setCollab(await cluster.share(collab.service));
@@ -152,7 +158,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     started = await startServer();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+    // 78 (EX_CONFIG): a wrong environment; the supervisor (scripts/start.mjs) does not retry it.
+    process.exit(error instanceof EnvError ? 78 : 1);
   }
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {

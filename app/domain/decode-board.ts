@@ -31,10 +31,13 @@ function plain<T>(value: unknown): T {
   return (Array.isArray(value) ? [...value] : value) as T;
 }
 
+// An unknown key is carried as a marker, never walked: a hostile replica can nest a shared type
+// thousands deep under one, and toJSON() on it would overflow the stack. The strict schemas refuse
+// the key whatever it holds.
 function extras(map: Y.Map<unknown>, known: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of map.entries()) {
-    if (!known.includes(key)) out[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
+    if (!known.includes(key)) out[key] = value instanceof Y.AbstractType ? wrongKind("no shared type under an unknown key") : value;
   }
   return out;
 }

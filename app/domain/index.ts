@@ -30,5 +30,5 @@ export { cardsByColumn, liveItems } from "./ordering";
 export { comparePositioned, sortByPosition } from "./order-keys";
 export { boardProgress, cardProgress, daysLeft, isOverdue, todayInHcm, type Progress } from "./progress";
 export { hcmMidnight, isCalendarDate } from "./dates";
-export { validateTransition, type TransitionCode, type TransitionResult } from "./validate-change";
+export { newlyTickedItems, validateTransition, type TransitionCode, type TransitionOptions, type TransitionResult } from "./validate-change";
 export { PLAN_2023, PLAN_2023_OBLIGATIONS, PLAN_2023_TEMPLATE, type PlanObligation } from "./plan-2023";

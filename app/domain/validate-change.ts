@@ -11,7 +11,8 @@ export type TransitionCode =
   | "template_item_deleted"
   | "field_locked"
   | "template_forged"
-  | "wrong_actor";
+  | "wrong_actor"
+  | "unknown_assignee";
 
 export type TransitionResult = { ok: true } | { ok: false; code: TransitionCode; message: string };
 
@@ -23,15 +24,20 @@ const LOCKED_ITEM_FIELDS = ["origin", "templateId", "archived"] as const;
 // The district decides which of its items need evidence.
 const LOCKED_TEMPLATE_ITEM_FIELDS = [...LOCKED_ITEM_FIELDS, "needsEvidence"] as const;
 
+export interface TransitionOptions {
+  /** Whatever the update creates or ticks must be in this person's name (createdBy, doneBy). */
+  actorId?: string;
+  /** The school's members: a person newly assigned to a card must be one of them. */
+  members?: ReadonlySet<string>;
+}
+
 /**
  * With `actorId`, also checks that whatever the update creates or ticks is in
- * the actor's name: new cards' createdBy and newly ticked items' doneBy.
+ * the actor's name: new cards' createdBy and newly ticked items' doneBy. With
+ * `members`, that everyone newly assigned belongs to the school (those already
+ * assigned stay, even after they left, so that other edits to the card still pass).
  */
-export function validateTransition(
-  before: Board,
-  after: Board,
-  options: { actorId?: string } = {},
-): TransitionResult {
+export function validateTransition(before: Board, after: Board, options: TransitionOptions = {}): TransitionResult {
   const parsed = boardSchema.safeParse(after);
   if (!parsed.success) return refuse("invalid_board", describeZodError(parsed.error));
   if (before.templateVersion !== after.templateVersion) {
@@ -50,6 +56,8 @@ export function validateTransition(
     if (locked) return refuse("field_locked", `card ${old.id}: ${locked} cannot change`);
     const items = checkItems(old, card, options.actorId);
     if (!items.ok) return items;
+    const assigned = checkAssignees(old, card, options.members);
+    if (!assigned.ok) return assigned;
   }
   const beforeIds = new Set(before.cards.map((c) => c.id));
   for (const card of after.cards) {
@@ -60,8 +68,32 @@ export function validateTransition(
     }
     const items = checkItems(null, card, options.actorId);
     if (!items.ok) return items;
+    const assigned = checkAssignees(null, card, options.members);
+    if (!assigned.ok) return assigned;
   }
   return { ok: true };
+}
+
+function checkAssignees(old: Card | null, card: Card, members: ReadonlySet<string> | undefined): TransitionResult {
+  if (!members) return { ok: true };
+  const already = new Set(old?.assignees ?? []);
+  for (const id of card.assignees) {
+    if (!already.has(id) && !members.has(id)) return refuse("unknown_assignee", `card ${card.id}: ${id} is not a member of this school`);
+  }
+  return { ok: true };
+}
+
+/** Items the update ticks (or re-stamps): the server decides their doneAt, not the client. */
+export function newlyTickedItems(before: Board, after: Board): { cardId: string; itemId: string; doneAt: string | null }[] {
+  const beforeCards = new Map(before.cards.map((c) => [c.id, c]));
+  const out: { cardId: string; itemId: string; doneAt: string | null }[] = [];
+  for (const card of after.cards) {
+    const prevItems = new Map((beforeCards.get(card.id)?.checklist ?? []).map((i) => [i.id, i]));
+    for (const item of card.checklist) {
+      if (newlyTicked(prevItems.get(item.id), item)) out.push({ cardId: card.id, itemId: item.id, doneAt: item.doneAt });
+    }
+  }
+  return out;
 }
 
 function checkItems(old: Card | null, card: Card, actorId: string | undefined): TransitionResult {

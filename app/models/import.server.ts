@@ -1,10 +1,10 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { Actor } from "~/domain/permissions";
 import { planImport, type Plan, type Snapshot } from "~/features/admin/import/plan";
-import { readGrids } from "~/features/admin/import/read.server";
+import { readGrids, type ReadResult } from "~/features/admin/import/read.server";
 import { readFile } from "~/features/admin/import/rows";
 import type { ImportIssue } from "~/features/admin/import/issues";
-import { loadUpload, markApplied, type ImportResult } from "~/features/admin/import/store.server";
+import { loadUpload, markApplied, saveUpload, type ImportResult, type UploadMeta } from "~/features/admin/import/store.server";
 import { Abort, writePlan } from "~/features/admin/import/write.server";
 import { getDb } from "~/utils/db.server";
 import { getLogger } from "~/utils/logger.server";
@@ -26,25 +26,31 @@ async function snapshot(db: Db, actor: Actor, emails: string[]): Promise<Snapsho
   return { districtId: actor.districtId, actorId: actor.userId, schools, people };
 }
 
-/** Reads an uploaded file into checked rows; problems with the file itself come first. */
-async function readUpload(bytes: Uint8Array, filename: string) {
-  const { grids, issues } = await readGrids(bytes, filename);
+/** The stored grids into checked rows; problems with the file itself come first. */
+function rowsOf({ grids, issues }: ReadResult) {
+  // A file that could not be read has that one problem, not a second "it is empty".
+  if (issues.length) return { schools: null, people: null, rejectedSchools: [], issues };
   const file = readFile(grids);
   file.issues = [...issues, ...file.issues];
   return file;
 }
 
-async function planFor(db: Db, actor: Actor, bytes: Uint8Array, filename: string): Promise<Plan> {
-  const file = await readUpload(bytes, filename);
+async function planFor(db: Db, actor: Actor, read: ReadResult): Promise<Plan> {
+  const file = rowsOf(read);
   const emails = (file.people?.rows ?? []).map((r) => r.email);
   return planImport(file, await snapshot(db, actor, emails));
 }
 
-/** What the import would do with an uploaded file, without writing anything. */
+/** Parses an upload (bounded, off the main thread: read.server.ts) and keeps file and grids. */
+export async function storeImport(actor: Actor, upload: { bytes: Uint8Array; filename: string }): Promise<UploadMeta> {
+  return saveUpload(actor, upload, await readGrids(upload.bytes, upload.filename));
+}
+
+/** What the import would do with an uploaded file, without writing anything (the plan is made against the database as it is now). */
 export async function previewImport(actor: Actor, id: string) {
   const upload = await loadUpload(actor.districtId, id);
   if (!upload) return null;
-  return { meta: upload.meta, plan: await planFor(getDb(), actor, upload.bytes, upload.meta.filename) };
+  return { meta: upload.meta, plan: await planFor(getDb(), actor, upload.read) };
 }
 
 
@@ -66,8 +72,8 @@ export async function applyImport(actor: Actor, id: string, db: PrismaClient = g
   if (applying.has(id)) return { ok: false, issues: [], busy: true };
   applying.add(id);
   try {
-    const { bytes, meta } = upload;
-    const file = await readUpload(bytes, meta.filename);
+    const { read, meta } = upload;
+    const file = rowsOf(read);
     const sheets = { schools: file.schools?.name ?? null, people: file.people?.name ?? null };
     const emails = (file.people?.rows ?? []).map((r) => r.email);
     const changedPeople: string[] = [];

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "@prisma/client";
+import type { PrismaClient } from "@prisma/client";
 import { CATEGORIES, CRITERIA, LEVELS, type Category, type Criterion } from "~/domain";
 import { hasCardFilters, type OverviewFilters, type SchoolStatus, type SortKey } from "~/features/overview/filters";
 import { lastDayBefore, percent, schoolStatus } from "~/features/overview/schedule";

@@ -3,9 +3,10 @@ import { redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { HEADINGS, SHEET_NAMES } from "~/features/admin/import/columns";
-import { receiveUpload, saveUpload, UploadRefused } from "~/features/admin/import/store.server";
+import { receiveUpload, UploadRefused } from "~/features/admin/import/store.server";
 import { MAX_UPLOAD_MB, UploadForm } from "~/features/admin/components/upload-form";
 import { requireDistrict } from "~/features/admin/guard.server";
+import { storeImport } from "~/models/import.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireDistrict(request);
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireDistrict(request);
   try {
-    const meta = await saveUpload(user, await receiveUpload(request));
+    const meta = await storeImport(user, await receiveUpload(request));
     return redirect(`/admin/import/${meta.id}`);
   } catch (error) {
     if (error instanceof UploadRefused) {

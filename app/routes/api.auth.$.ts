@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { apiError } from "~/utils/api.server";
-import { getAuth } from "~/utils/auth.server";
+import { authHandler } from "~/utils/auth.server";
 
 /** better-auth's own endpoints (sign-in, sign-out, session, password reset) under /api/auth/*. */
 async function handle(request: Request) {
@@ -12,7 +12,7 @@ async function handle(request: Request) {
       return apiError(400, "invalid_json", "Request body is not valid JSON");
     }
   }
-  return getAuth().handler(request);
+  return authHandler(request);
 }
 
 export const loader = ({ request }: LoaderFunctionArgs) => handle(request);

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { assertDistrict } from "~/features/admin/api.server";
 import { importJson } from "~/features/admin/import/json.server";
-import { MAX_UPLOAD_BYTES, receiveUpload, saveUpload, UploadRefused } from "~/features/admin/import/store.server";
-import { previewImport } from "~/models/import.server";
+import { MAX_UPLOAD_BYTES, receiveUpload, UploadRefused } from "~/features/admin/import/store.server";
+import { previewImport, storeImport } from "~/models/import.server";
 import { ApiError, handleApi } from "~/utils/api.server";
 import { requireApiUser } from "~/utils/permissions.server";
 
@@ -23,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const user = await requireApiUser(request);
     assertDistrict(user, "manage:people");
     try {
-      const meta = await saveUpload(user, await receiveUpload(request));
+      const meta = await storeImport(user, await receiveUpload(request));
       const preview = (await previewImport(user, meta.id))!;
       return Response.json(await importJson(request, preview.meta, preview.plan), { status: 201 });
     } catch (error) {

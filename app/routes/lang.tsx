@@ -3,13 +3,11 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { LOCALES } from "~/i18n/i18n";
 import { localeCookie } from "~/utils/locale.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 
 const schema = z.object({
   locale: z.enum(LOCALES),
-  redirectTo: z
-    .string()
-    .optional()
-    .transform((v) => (v && v.startsWith("/") && !v.startsWith("//") ? v : "/")),
+  redirectTo: z.string().optional().transform((v) => safeRedirect(v)),
 });
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -7,18 +7,14 @@ import { z } from "zod";
 import { callAuth } from "~/utils/auth.server";
 import { forgetCachedPages } from "~/utils/offline.client";
 import { getSessionUser } from "~/utils/permissions.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · Campaign Board" }];
-
-const safeRedirect = z
-  .string()
-  .optional()
-  .transform((v) => (v && v.startsWith("/") && !v.startsWith("//") ? v : "/"));
 
 const loginSchema = z.object({
   email: z.string().trim().toLowerCase().email(),
   password: z.string().min(1).max(200),
-  redirectTo: safeRedirect,
+  redirectTo: z.string().optional().transform((v) => safeRedirect(v)),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

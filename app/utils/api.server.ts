@@ -21,8 +21,11 @@ export class ApiError extends Error {
 
 export const MAX_JSON_BYTES = 256 * 1024;
 
-/** Reads and validates a JSON body: 413 when too large, 400 when not JSON, 422 when it fails the schema. */
+/** Reads and validates a JSON body: 415 unless application/json, 413 when too large, 400 when not JSON, 422 when it fails the schema. */
 export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  // Only JSON: a cross-site form or text/plain fetch cannot send this type without a preflight.
+  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/json") throw new ApiError(415, "unsupported_media_type", "Send the body as application/json");
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > MAX_JSON_BYTES) throw new ApiError(413, "payload_too_large", `Body exceeds ${MAX_JSON_BYTES} bytes`);
   const text = await request.text();

@@ -5,6 +5,23 @@ import { z } from "zod";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
+const proxyAddress = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6(), z.enum(["loopback", "linklocal", "uniquelocal"])]);
+const trustProxy = z
+  .string()
+  .trim()
+  .refine((v) => v !== "true", "không được là \"true\" (tin mọi proxy cho phép giả địa chỉ); hãy ghi số proxy đứng trước, ví dụ 1, hoặc địa chỉ của chúng (never \"true\": name a hop count such as 1, or the proxies' addresses)")
+  .refine(
+    (v) => v === "false" || /^\d{1,2}$/.test(v) || v.split(",").every((a) => proxyAddress.safeParse(a.trim()).success),
+    "phải là false, một số (1, 2…) hoặc danh sách địa chỉ IP/dải mạng, cách nhau bởi dấu phẩy (must be false, a hop count, or comma-separated IP addresses/subnets)",
+  );
+
+/** TRUST_PROXY as Express's "trust proxy" setting. */
+export function trustProxySetting(value: string): false | number | string[] {
+  if (value === "false") return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(",").map((a) => a.trim());
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("production"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -39,10 +56,20 @@ const envSchema = z.object({
   BASE_URL: z.string().url("phải là một URL đầy đủ, ví dụ http://localhost:3000 (must be a full URL)").optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   DEMO_DATA: z.enum(["on", "off"]).default("on"),
-  /** Sign-in attempts allowed per client address per minute before 429. */
-  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(10),
-  /** Trust X-Forwarded-For (only behind a reverse proxy you control). */
-  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /**
+   * FAILED sign-ins allowed from one client address per 15 minutes before 429. Generous: a
+   * school signs in from one NAT address (docs/security.md).
+   */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(100),
+  /** Failed sign-ins one account may have before it is locked, with a back-off from 30 s. */
+  LOGIN_ACCOUNT_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  /**
+   * Which reverse proxies may say who the client is (X-Forwarded-For / -Proto): "false" (none,
+   * the default), a hop count ("1" = one proxy in front), or the proxies' addresses/subnets,
+   * comma-separated ("127.0.0.1, 10.0.0.0/8"). Never "true": trusting every hop lets a client
+   * pick its own address by sending the header.
+   */
+  TRUST_PROXY: trustProxy.default("false"),
   /**
    * SQLite durability. "normal" (WAL): a committed edit survives a crash of the process (kill -9);
    * "full" also survives power loss, at ~2–4 ms of fsync per edit. See docs/decisions/004.

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- patches pg and adapter internals for the wasm schema engine */
 import path from "node:path";
 import crypto from "node:crypto";
 import { defineConfig } from "prisma/config";

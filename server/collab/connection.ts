@@ -1,6 +1,6 @@
 import type WebSocket from "ws";
 import type { SessionUser } from "../../app/utils/permissions.server";
-import { LIMITS, TokenBucket } from "./limits";
+import { TokenBucket, type Limits } from "./limits";
 
 /** One open socket on one board, and what the server knows about who is behind it. */
 export interface Connection {
@@ -16,21 +16,24 @@ export interface Connection {
   /** Awareness client ids this connection has set (and so may update or remove). */
   awarenessClients: Set<number>;
   messages: TokenBucket;
+  /** Bytes of sync answers this connection may still ask for (see LIMITS.syncBurstBytes). */
+  syncBytes: TokenBucket;
   warnedReadOnly: boolean;
   /** Refused updates in the current window (see receiver.ts). */
   refusals: { since: number; count: number };
 }
 
-export function createConnection(ws: WebSocket, user: SessionUser & { sessionId?: string | null }, access: "read" | "write", cookie: string): Connection {
+export function createConnection(ws: WebSocket, user: SessionUser, access: "read" | "write", cookie: string, limits: Limits): Connection {
   return {
     ws,
     cookie,
-    sessionId: user.sessionId ?? null,
+    sessionId: user.sessionId,
     userId: user.userId,
     user: { id: user.userId, name: user.name, role: user.role },
     access,
     awarenessClients: new Set(),
-    messages: new TokenBucket(LIMITS.messageBurst, LIMITS.messagesPerSecond),
+    messages: new TokenBucket(limits.messageBurst, limits.messagesPerSecond),
+    syncBytes: new TokenBucket(limits.syncBurstBytes, limits.syncBytesPerSecond),
     warnedReadOnly: false,
     refusals: { since: 0, count: 0 },
   };

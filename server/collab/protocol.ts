@@ -7,6 +7,10 @@ import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import type * as Y from "yjs";
+import { MalformedMessage } from "./errors";
+import { checkStateVector, inspectUpdate, type UpdateShape } from "./update-shape";
+
+export { MalformedMessage };
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -20,13 +24,14 @@ export const CLOSE = {
   goingAway: { code: 1001, reason: "server shutting down" },
   malformed: { code: 1007, reason: "malformed message" },
   rateLimited: { code: 1008, reason: "rate limit exceeded" },
+  syncBudget: { code: 1008, reason: "sync budget exceeded" },
+  tooBig: { code: 1009, reason: "update too large" },
   // 1009 (message too big) is sent by ws itself when a frame exceeds LIMITS.maxMessageBytes.
   signedOut: { code: 4401, reason: "session ended" },
   refused: { code: 4409, reason: "updates repeatedly refused; reload the board" },
   deactivated: { code: 4403, reason: "account deactivated" },
+  tooManySockets: { code: 4429, reason: "too many open connections for this person" },
 } as const;
-
-export class MalformedMessage extends Error {}
 
 export function syncStep1(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -74,7 +79,7 @@ export function permissionDeniedMessage(reason: string): Uint8Array {
 /** Decoded protocol message; anything else is malformed. */
 export type Incoming =
   | { type: "sync-step1"; stateVector: Uint8Array }
-  | { type: "update"; update: Uint8Array }
+  | { type: "update"; update: Uint8Array; shape: UpdateShape }
   | { type: "awareness"; update: Uint8Array }
   | { type: "query-awareness" };
 
@@ -85,10 +90,14 @@ export function decodeMessage(data: Uint8Array): Incoming {
     let message: Incoming;
     if (type === MESSAGE_SYNC) {
       const sub = decoding.readVarUint(decoder);
-      if (sub === syncProtocol.messageYjsSyncStep1) message = { type: "sync-step1", stateVector: decoding.readVarUint8Array(decoder) };
-      else if (sub === syncProtocol.messageYjsSyncStep2 || sub === syncProtocol.messageYjsUpdate)
-        message = { type: "update", update: decoding.readVarUint8Array(decoder) };
-      else throw new MalformedMessage(`unknown sync message ${sub}`);
+      if (sub === syncProtocol.messageYjsSyncStep1) {
+        const stateVector = decoding.readVarUint8Array(decoder);
+        checkStateVector(stateVector);
+        message = { type: "sync-step1", stateVector };
+      } else if (sub === syncProtocol.messageYjsSyncStep2 || sub === syncProtocol.messageYjsUpdate) {
+        const update = decoding.readVarUint8Array(decoder);
+        message = { type: "update", update, shape: inspectUpdate(update) };
+      } else throw new MalformedMessage(`unknown sync message ${sub}`);
     } else if (type === MESSAGE_AWARENESS) {
       message = { type: "awareness", update: decoding.readVarUint8Array(decoder) };
     } else if (type === MESSAGE_QUERY_AWARENESS) {

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import * as Y from "yjs";
 import { send, type Connection } from "./connection";
 import { CLOSE, decodeMessage, MalformedMessage, permissionDeniedMessage, rejectedMessage, syncStep1, syncStep2, type Incoming } from "./protocol";
+import type { Limits } from "./limits";
 import type { Room } from "./room";
 
 const REFUSAL_WINDOW_MS = 10_000;
@@ -21,7 +22,7 @@ function isEmptyUpdate(update: Uint8Array): boolean {
  * y-protocols), with every document update sent through `room.submit` (validated, durable, then
  * broadcast). Read-only connections may sync and show presence; their updates are dropped.
  */
-export function attachReceiver(room: Room, conn: Connection, ctx: { log: Logger }) {
+export function attachReceiver(room: Room, conn: Connection, ctx: { log: Logger; limits: Limits }) {
   const { ws } = conn;
   const log = ctx.log.child({ boardId: room.key.id, userId: conn.userId });
 
@@ -34,9 +35,13 @@ export function attachReceiver(room: Room, conn: Connection, ctx: { log: Logger 
 
   async function handle(message: Incoming) {
     switch (message.type) {
-      case "sync-step1":
-        send(conn, syncStep2(room.doc, message.stateVector));
+      case "sync-step1": {
+        // The answer can be the whole document for a few bytes asked: it is paid from a budget.
+        const answer = syncStep2(room.doc, message.stateVector);
+        if (!conn.syncBytes.take(answer.length)) return close(CLOSE.syncBudget.code, CLOSE.syncBudget.reason);
+        send(conn, answer);
         return;
+      }
       case "query-awareness": {
         const snapshot = room.presence.snapshot();
         if (snapshot) send(conn, snapshot);
@@ -58,10 +63,12 @@ export function attachReceiver(room: Room, conn: Connection, ctx: { log: Logger 
           }
           return;
         }
-        const result = await room.submit(message.update, { userId: conn.userId }, conn);
+        const result = await room.submit(message.update, { userId: conn.userId }, conn, message.shape);
         if (result.ok) return;
         log.warn({ code: result.code, reason: result.message }, "update rejected");
         if (result.code === "malformed_update") return close(CLOSE.malformed.code, `${CLOSE.malformed.reason}: update`);
+        // Its own client would resend it on every resync: close rather than loop.
+        if (result.code === "update_too_large") return close(CLOSE.tooBig.code, CLOSE.tooBig.reason);
         send(conn, rejectedMessage(result.code, result.message));
         // Resync once per window: a stock client answers a resync with its whole diff, refused
         // change included, so resyncing after every refusal would loop forever.

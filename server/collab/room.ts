@@ -3,8 +3,11 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import type { Logger } from "pino";
 import { readBoard, type Board } from "../../app/domain";
 import { extensionRefusal, runHooks, type Actor, type CollabExtension, type Refusal } from "./hooks";
-import type { Connection } from "./connection";
+import { send, type Connection } from "./connection";
+import { TokenBucket, type Limits } from "./limits";
 import type { BoardStore, LogTail } from "./persistence";
+import { updateMessage } from "./protocol";
+import type { UpdateShape } from "./update-shape";
 import { Presence } from "./presence";
 import { ShadowValidator } from "./validation";
 
@@ -19,6 +22,9 @@ export type SubmitResult = { ok: true; changed: boolean } | ({ ok: false } & Ref
 
 export interface RoomDeps {
   store: BoardStore;
+  limits: Limits;
+  /** The ids of a school's members (assignees must be among them). */
+  members: (schoolId: string) => Promise<Set<string>>;
   extensions: readonly CollabExtension[];
   log: Logger;
 }
@@ -41,6 +47,9 @@ export class Room {
   readonly presence: Presence;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly validator: ShadowValidator;
+  private members: Set<string> = new Set();
+  /** Growth budget of the log, per author (see LIMITS.logBurstBytes). */
+  private logBudgets = new Map<string, TokenBucket>();
 
   constructor(
     readonly key: RoomKey,
@@ -57,7 +66,12 @@ export class Room {
     this.board = decoded.board;
     this.lastUpdateId = loaded.lastUpdateId;
     this.logLength = loaded.logLength;
-    this.validator = new ShadowValidator(doc);
+    this.validator = new ShadowValidator(doc, deps.limits);
+  }
+
+  /** Reads the school's members again (at load, and when an update names someone unknown). */
+  async loadMembers() {
+    this.members = await this.deps.members(this.key.schoolId);
   }
 
   /** Runs `fn` after every write queued before it: one writer per room, in arrival order. */
@@ -70,24 +84,40 @@ export class Room {
   /**
    * Validates, appends, applies, tells the extensions. Call inside `enqueue`. Validation and the
    * append run in the board's exclusive section (BoardStore.exclusive), after catching up with
-   * what other instances appended; the live document, the broadcast and the hooks follow the commit.
+   * what other instances appended (ADR 031); the live document, the broadcast and the hooks
+   * follow the commit, so nothing unstored is ever shown or published.
    */
-  async submit(update: Uint8Array, actor: Actor, origin: Connection | null): Promise<SubmitResult> {
+  async submit(update: Uint8Array, actor: Actor, origin: Connection | null, shape?: UpdateShape): Promise<SubmitResult> {
     this.lastActivity = Date.now();
-    type Outcome = { kind: "refused"; refusal: Refusal } | { kind: "unchanged" } | { kind: "accepted"; updateId: number; prevId: number; before: Board; after: Board };
-    let outcome: Outcome;
+    type Accepted = { kind: "accepted"; updateId: number; prevId: number; before: Board; after: Board; update: Uint8Array; stamp: Uint8Array | null };
+    type Outcome = { kind: "refused"; refusal: Refusal } | { kind: "unchanged" } | Accepted;
     const started = performance.now();
+    let outcome: Outcome;
     try {
       outcome = await this.deps.store.exclusive(this.key.id, async (tx): Promise<Outcome> => {
         if (this.deps.store.coordinate) this.catchUp(await tx.tail(this.lastUpdateId));
         const before = this.board;
-        const verdict = this.validator.try(update, before, actor, (after) =>
-          extensionRefusal(this.deps.extensions, { room: this, before, after, actor }),
-        );
+        const attempt = () =>
+          this.validator.try(update, before, actor, {
+            shape,
+            members: this.members,
+            extra: (after) => extensionRefusal(this.deps.extensions, { room: this, before, after, actor }),
+          });
+        let verdict = attempt();
+        if (!verdict.ok && verdict.code === "unknown_assignee") {
+          // Someone may have joined the school since the room loaded: ask once more before refusing.
+          await this.loadMembers();
+          verdict = attempt();
+        }
+        if (verdict.ok && verdict.changed && !actor.trusted && !this.logBudget(actor).take(verdict.update.length)) {
+          this.validator.rebuild();
+          verdict = { ok: false, code: "log_budget_exceeded", message: "too much written to this board in a short time; try again later" };
+        }
         if (!verdict.ok) return { kind: "refused", refusal: { code: verdict.code, message: verdict.message } };
         if (!verdict.changed) return { kind: "unchanged" };
         const prevId = this.lastUpdateId;
-        return { kind: "accepted", updateId: await tx.append(update, actor.userId), prevId, before, after: verdict.board };
+        const updateId = await tx.append(verdict.update, actor.userId);
+        return { kind: "accepted", updateId, prevId, before, after: verdict.board, update: verdict.update, stamp: verdict.stamp };
       });
     } catch (error) {
       // Not stored (the database refused or is unreachable): the replica must forget the update.
@@ -102,10 +132,17 @@ export class Room {
     const { updateId, prevId, before, after } = outcome;
     const appendMs = performance.now() - started;
     this.lastUpdateId = updateId;
-    Y.applyUpdate(this.doc, update, origin);
+    Y.applyUpdate(this.doc, outcome.update, origin);
+    // The sender lacks only the server's stamp; everyone else got the whole update from the broadcast.
+    if (origin && outcome.stamp) send(origin, updateMessage(outcome.stamp));
     this.board = after;
     this.logLength++;
-    runHooks(this.deps.extensions, "onAccepted", { room: this, update, updateId, prevId, appendMs, before, after, actor, origin }, this.deps.log);
+    runHooks(
+      this.deps.extensions,
+      "onAccepted",
+      { room: this, update: outcome.update, updateId, prevId, appendMs, before, after, actor, origin },
+      this.deps.log,
+    );
     return { ok: true, changed: true };
   }
 
@@ -122,6 +159,13 @@ export class Room {
     }
     for (const row of tail.rows) if (this.applyDurable(row.data, row.id)) applied++;
     return applied;
+  }
+
+  private logBudget(actor: Actor): TokenBucket {
+    const key = actor.userId ?? "system";
+    let bucket = this.logBudgets.get(key);
+    if (!bucket) this.logBudgets.set(key, (bucket = new TokenBucket(this.deps.limits.logBurstBytes, this.deps.limits.logBytesPerSecond)));
+    return bucket;
   }
 
   /**

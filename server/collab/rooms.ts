@@ -1,9 +1,8 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Logger } from "pino";
 import { attachLocalBroadcast } from "./broadcast";
-import { runHooks, runHooksInOrder, type CollabExtension } from "./hooks";
-import type { BoardStore } from "./persistence";
-import { Room, type RoomKey } from "./room";
+import { runHooks, runHooksInOrder } from "./hooks";
+import { Room, type RoomDeps, type RoomKey } from "./room";
 
 /**
  * The rooms in memory: one per board, loaded from the database before anyone syncs with it,
@@ -14,7 +13,7 @@ export class RoomRegistry {
   private loaded = new Map<string, Room>();
 
   constructor(
-    private readonly deps: { db: PrismaClient; store: BoardStore; extensions: readonly CollabExtension[]; log: Logger },
+    private readonly deps: Omit<RoomDeps, "log"> & { db: PrismaClient; log: Logger },
   ) {}
 
   /** The room of a board (null: no such board). */
@@ -50,9 +49,10 @@ export class RoomRegistry {
   }
 
   private async load(key: RoomKey): Promise<Room> {
-    const { store, extensions, log } = this.deps;
+    const { store, extensions, log, limits, members } = this.deps;
     const loaded = await store.load(key.id);
-    const room = new Room(key, loaded.doc, loaded, { store, extensions, log });
+    const room = new Room(key, loaded.doc, loaded, { store, extensions, log, limits, members });
+    await room.loadMembers();
     attachLocalBroadcast(room);
     await runHooksInOrder(extensions, "onLoad", { room }, log);
     log.debug({ boardId: key.id, logLength: loaded.logLength }, "room loaded");

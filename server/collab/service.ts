@@ -11,7 +11,8 @@ import { refuseUpgrade, type UpgradeRoute } from "../upgrade";
 import { compactionExtension, Compactor } from "./compaction";
 import { createConnection } from "./connection";
 import { runHooks, runHooksInOrder, type CollabApi, type CollabExtension } from "./hooks";
-import { LIMITS } from "./limits";
+import { LIMITS, type Limits } from "./limits";
+import { schoolMemberIds } from "../../app/models/collab-members.server";
 import { BoardStore } from "./persistence";
 import { ProjectionScheduler, projectionExtension } from "./projection";
 import { CLOSE } from "./protocol";
@@ -31,6 +32,8 @@ export interface CollabOptions {
   projectionDelayMs?: number;
   /** How often open connections' sessions and access are checked again (ms). */
   sessionCheckMs?: number;
+  /** Lower or raise limits of server/collab/limits.ts (tests). */
+  limits?: Partial<Limits>;
   /** More parts plugged into the update's path (activity feed, cross-instance fan-out…), run after the built-in ones. */
   extensions?: CollabExtension[];
 }
@@ -60,7 +63,8 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
   // Several instances can share a PostgreSQL database: coordinate writes per board (ADR 031).
   const store = new BoardStore(db, dbProvider() === "postgresql");
   const extensions: CollabExtension[] = [];
-  const registry = new RoomRegistry({ db, store, extensions, log });
+  const limits: Limits = { ...LIMITS, ...opts.limits };
+  const registry = new RoomRegistry({ db, store, extensions, log, limits, members: schoolMemberIds });
   const sessions = new SessionChecker(() => registry.all());
   const projection = new ProjectionScheduler(
     opts.projectionDelayMs,
@@ -81,7 +85,9 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
     sessionCheckExtension(sessions, opts.sessionCheckMs, log),
     ...(opts.extensions ?? []),
   );
-  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxMessageBytes });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+  /** Open sockets per person, across boards (LIMITS.socketsPerUser). */
+  const socketsOf = new Map<string, number>();
 
   const sweeper = setInterval(
     () => void registry.sweep(opts.unloadAfterMs).catch((err) => log.error({ err }, "room sweep failed")),
@@ -96,13 +102,20 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       // The room was unloaded while this upgrade was in flight: let the client reconnect to a fresh one.
       if (room.unloaded) return ws.close(1012, "room reloading; reconnect");
+      // A clear close code rather than a refused upgrade: a browser's WebSocket cannot read an HTTP status.
+      const open = socketsOf.get(user.userId) ?? 0;
+      if (open >= limits.socketsPerUser) return ws.close(CLOSE.tooManySockets.code, CLOSE.tooManySockets.reason);
+      socketsOf.set(user.userId, open + 1);
       // Only the cookie is kept, to check the session again later (see session-check.ts).
-      const conn = createConnection(ws, user, access, req.headers.cookie ?? "");
+      const conn = createConnection(ws, user, access, req.headers.cookie ?? "", limits);
       room.connections.add(conn);
       log.info({ boardId: room.key.id, userId: user.userId, access }, "connected");
-      attachReceiver(room, conn, { log });
+      attachReceiver(room, conn, { log, limits });
       runHooks(extensions, "onConnect", { room, conn }, log);
       ws.on("close", () => {
+        const left = (socketsOf.get(user.userId) ?? 1) - 1;
+        if (left > 0) socketsOf.set(user.userId, left);
+        else socketsOf.delete(user.userId);
         room.connections.delete(conn);
         room.lastActivity = Date.now();
         runHooks(extensions, "onDisconnect", { room, conn }, log);

@@ -1,8 +1,43 @@
 import * as Y from "yjs";
-import { boardSchema, decodeBoard, describeZodError, foreignRoots, validateTransition, type Board } from "../../app/domain";
+import { cardsMap } from "../../app/domain/board-doc";
+import {
+  boardSchema,
+  decodeBoard,
+  describeZodError,
+  foreignRoots,
+  newlyTickedItems,
+  validateTransition,
+  type Board,
+} from "../../app/domain";
 import type { Actor, Refusal } from "./hooks";
+import type { Limits } from "./limits";
+import { deepestNewType, inspectUpdate, type UpdateShape } from "./update-shape";
 
-export type Verdict = { ok: true; changed: false } | { ok: true; changed: true; board: Board } | ({ ok: false } & Refusal);
+export type Verdict =
+  | { ok: true; changed: false }
+  | {
+      ok: true;
+      changed: true;
+      board: Board;
+      /** What to append and apply: the client's update, with the server's stamp merged in. */
+      update: Uint8Array;
+      /** The server's own change (doneAt stamps), for the sender, who does not have it yet; or null. */
+      stamp: Uint8Array | null;
+    }
+  | ({ ok: false } & Refusal);
+
+export interface TryOptions {
+  /** The update's shape if the receiver already measured it. */
+  shape?: UpdateShape;
+  /** The school's members (assignees must be among them). */
+  members?: ReadonlySet<string>;
+  /** Rules of the extensions. */
+  extra: (after: Board) => Refusal | null;
+  now?: Date;
+}
+
+/** A doneAt within this of the server's clock is kept; any other is replaced by the server's time. */
+export const DONE_AT_SKEW_MS = 2 * 60_000;
 
 /**
  * Validation of incoming updates on a shadow replica of the live document. Keeping the replica
@@ -13,19 +48,22 @@ export type Verdict = { ok: true; changed: false } | { ok: true; changed: true; 
 export class ShadowValidator {
   private shadow: Y.Doc;
 
-  constructor(private readonly live: Y.Doc) {
+  constructor(
+    private readonly live: Y.Doc,
+    private readonly limits: Limits,
+  ) {
     this.shadow = clone(live);
   }
 
   /**
-   * Tries `update` against the board as it is (`before`); `extra` adds rules of the extensions.
-   * On `{ok: true, changed: true}` the replica holds the update: the caller commits it to the live
-   * document, or calls `rebuild()` if it cannot.
+   * Tries `update` against the board as it is (`before`). On `{ok: true, changed: true}` the
+   * replica holds the update: the caller commits `verdict.update` to the live document, or calls
+   * `rebuild()` if it cannot.
    */
-  try(update: Uint8Array, before: Board, actor: Actor, extra: (after: Board) => Refusal | null): Verdict {
+  try(update: Uint8Array, before: Board, actor: Actor, options: TryOptions): Verdict {
     let verdict: Verdict;
     try {
-      verdict = this.check(update, before, actor, extra);
+      verdict = this.check(update, before, actor, options);
     } catch {
       verdict = { ok: false, code: "malformed_update", message: "update cannot be decoded" };
     }
@@ -33,27 +71,61 @@ export class ShadowValidator {
     return verdict;
   }
 
-  private check(update: Uint8Array, before: Board, actor: Actor, extra: (after: Board) => Refusal | null): Verdict {
+  private check(update: Uint8Array, before: Board, actor: Actor, options: TryOptions): Verdict {
+    const { limits } = this;
+    // Bounded before anything walks it: size, content (deleted counted) and, below, nesting.
+    if (update.length > limits.maxUpdateBytes) return { ok: false, code: "update_too_large", message: `update over ${limits.maxUpdateBytes} bytes` };
+    const shape = options.shape ?? inspectUpdate(update);
+    if (shape.contentUnits + shape.deletedUnits > limits.maxUpdateUnits) {
+      return { ok: false, code: "update_too_large", message: `update touches over ${limits.maxUpdateUnits} units of content` };
+    }
     const shadow = this.shadow;
     const stateBefore = Y.encodeStateVector(shadow);
     Y.applyUpdate(shadow, update);
     if (shadow.store.pendingStructs || shadow.store.pendingDs) {
       return { ok: false, code: "missing_dependencies", message: "update depends on changes the server does not have" };
     }
-    if (equalBytes(stateBefore, Y.encodeStateVector(shadow)) && !deletesSomething(update)) return { ok: true, changed: false };
+    if (equalBytes(stateBefore, Y.encodeStateVector(shadow)) && shape.deletedUnits === 0) return { ok: true, changed: false };
+    if (deepestNewType(shadow, shape.types, limits.maxTypeDepth) > limits.maxTypeDepth) {
+      return { ok: false, code: "too_deep", message: `shared types nest deeper than ${limits.maxTypeDepth}` };
+    }
     const foreign = foreignRoots(shadow);
     if (foreign.length) return { ok: false, code: "invalid_board", message: `unexpected root types: ${foreign.join(", ")}` };
-    const after = decodeBoard(shadow);
+    let after = decodeBoard(shadow);
     if (actor.trusted) {
       const parsed = boardSchema.safeParse(after);
       if (!parsed.success) return { ok: false, code: "invalid_board", message: describeZodError(parsed.error) };
     } else {
       // validateTransition checks the board schema as well as the school-edit rules.
-      const verdict = validateTransition(before, after, actor.userId ? { actorId: actor.userId } : {});
+      const verdict = validateTransition(before, after, { ...(actor.userId ? { actorId: actor.userId } : {}), members: options.members });
       if (!verdict.ok) return verdict;
     }
-    const refusal = extra(after);
-    return refusal ? { ok: false, ...refusal } : { ok: true, changed: true, board: after };
+    const refusal = options.extra(after);
+    if (refusal) return { ok: false, ...refusal };
+    const stamp = actor.trusted ? null : this.stampDoneAt(before, after, options.now ?? new Date());
+    if (stamp) after = decodeBoard(shadow);
+    return { ok: true, changed: true, board: after, update: stamp ? Y.mergeUpdates([update, stamp]) : update, stamp };
+  }
+
+  /**
+   * The server stamps when an item was ticked: a client's doneAt is kept only when it agrees with
+   * the server's clock (a live tick); a back- or future-dated one, or an offline tick synced later,
+   * gets the time the server accepted it. Returns the stamping update, applied to the replica.
+   */
+  private stampDoneAt(before: Board, after: Board, now: Date): Uint8Array | null {
+    const off = newlyTickedItems(before, after).filter((t) => !t.doneAt || Math.abs(Date.parse(t.doneAt) - now.getTime()) > DONE_AT_SKEW_MS);
+    if (off.length === 0) return null;
+    let stamp: Uint8Array | null = null;
+    const capture = (u: Uint8Array) => (stamp = u);
+    this.shadow.once("update", capture);
+    this.shadow.transact(() => {
+      const cards = cardsMap(this.shadow);
+      for (const t of off) {
+        const items = (cards.get(t.cardId) as Y.Map<unknown> | undefined)?.get("checklist") as Y.Map<Y.Map<unknown>> | undefined;
+        items?.get(t.itemId)?.set("doneAt", now.toISOString());
+      }
+    });
+    return stamp;
   }
 
   /** Applies an update that is already durable (another instance's), keeping the replica in step. */
@@ -83,9 +155,4 @@ function clone(doc: Y.Doc): Y.Doc {
 
 function equalBytes(a: Uint8Array, b: Uint8Array) {
   return a.length === b.length && a.every((v, i) => v === b[i]);
-}
-
-/** A pure deletion does not move the state vector; look at the update's delete set. */
-function deletesSomething(update: Uint8Array): boolean {
-  return Y.decodeUpdate(update).ds.clients.size > 0;
 }

@@ -22,7 +22,7 @@ describe("environment validated at boot", () => {
       encoding: "utf8",
       timeout: 30_000,
     });
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(78);
     expect(run.stderr + run.stdout).toMatch(/PORT/);
   });
 });

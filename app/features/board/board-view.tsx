@@ -93,7 +93,7 @@ export function BoardView(props: BoardViewProps) {
       </div>
       {live.closed ? (
         <p className="notice notice-error" role="alert">
-          {t(live.closed.code === 4401 || live.closed.code === 4403 ? `board.closed.${live.closed.code}` : "board.closed.other", { reason: live.closed.reason })}
+          {t([4401, 4403, 4429].includes(live.closed.code) ? `board.closed.${live.closed.code}` : "board.closed.other", { reason: live.closed.reason })}
         </p>
       ) : null}
       {live.resetting ? <p className="notice">{t("board.resetting")}</p> : null}

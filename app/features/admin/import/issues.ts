@@ -9,6 +9,7 @@ export const ISSUE_CODES = [
   "empty",
   "tooLarge",
   "tooManyRows",
+  "unpackedTooLarge",
   "unknownSheet",
   "duplicateSheet",
   "unknownColumn",

@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { dataDir, getEnv } from "~/utils/env.server";
+import type { ReadResult } from "./read.server";
 
 /** The largest file the import accepts; bigger uploads are cut off while streaming, never buffered. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -55,25 +56,30 @@ export async function receiveUpload(request: Request): Promise<{ bytes: Uint8Arr
 const dir = () => path.join(dataDir(getEnv().DATABASE_URL, getEnv().DATA_DIR), "imports");
 const validId = (id: string) => /^[A-Za-z0-9_-]{16,40}$/.test(id);
 
-export async function saveUpload(actor: { userId: string; districtId: string }, upload: { bytes: Uint8Array; filename: string }): Promise<UploadMeta> {
+/**
+ * Keeps the file and what reading it gave (grids.json): the file is parsed once, at upload; the
+ * preview, its GET and the apply all start from the stored grids.
+ */
+export async function saveUpload(actor: { userId: string; districtId: string }, upload: { bytes: Uint8Array; filename: string }, read: ReadResult): Promise<UploadMeta> {
   await sweep();
   const id = crypto.randomBytes(16).toString("base64url");
   const meta: UploadMeta = { id, districtId: actor.districtId, uploadedBy: actor.userId, filename: upload.filename, size: upload.bytes.length, uploadedAt: new Date().toISOString() };
   const folder = path.join(dir(), id);
   await fs.mkdir(folder, { recursive: true });
   await fs.writeFile(path.join(folder, "file"), upload.bytes);
+  await fs.writeFile(path.join(folder, "grids.json"), JSON.stringify(read));
   await fs.writeFile(path.join(folder, "meta.json"), JSON.stringify(meta));
   return meta;
 }
 
 /** An upload of the actor's own district, or null (unknown, swept, or someone else's). */
-export async function loadUpload(districtId: string, id: string): Promise<{ meta: UploadMeta; bytes: Uint8Array } | null> {
+export async function loadUpload(districtId: string, id: string): Promise<{ meta: UploadMeta; read: ReadResult } | null> {
   if (!validId(id)) return null;
   const folder = path.join(dir(), id);
   try {
     const meta = JSON.parse(await fs.readFile(path.join(folder, "meta.json"), "utf8")) as UploadMeta;
     if (meta.districtId !== districtId) return null;
-    return { meta, bytes: new Uint8Array(await fs.readFile(path.join(folder, "file"))) };
+    return { meta, read: JSON.parse(await fs.readFile(path.join(folder, "grids.json"), "utf8")) as ReadResult };
   } catch {
     return null;
   }
