@@ -33,16 +33,17 @@ export function createMetrics(sources: { rooms: () => number; connections: () =>
       this.set((await sources.dbUp()) ? 1 : 0);
     },
   });
-  new client.Gauge({
-    name: "redis_up",
-    help: "1 if Redis is connected, 0 if not, absent without REDIS_URL",
-    registers: [registry],
-    collect() {
-      const up = sources.redisUp();
-      if (up === null) this.reset();
-      else this.set(up ? 1 : 0);
-    },
-  });
+  // Only with REDIS_URL (a single instance without Redis has nothing to report).
+  if (sources.redisUp() !== null) {
+    new client.Gauge({
+      name: "redis_up",
+      help: "1 if Redis is connected, 0 if not (absent without REDIS_URL)",
+      registers: [registry],
+      collect() {
+        this.set(sources.redisUp() ? 1 : 0);
+      },
+    });
+  }
   return { registry, accepted, refused, append, lag, catchUps };
 }
 
