@@ -27,13 +27,45 @@ const OBSERVER: Permission[] = ["view:board", "view:district", "view:overview", 
 const PRINCIPAL: Permission[] = ["view:board", "edit:board", "view:school-overview", "manage:team", "submit:report"];
 const TEACHER: Permission[] = ["view:board", "edit:board"];
 
+// What each kind of resource can be asked about (a permission asked of another kind is refused).
+const ON_DISTRICT: Permission[] = ["view:district", "view:overview", "manage:campaign", "manage:schools", "manage:people", "view:audit"];
+const ON_SCHOOL: Permission[] = ["view:school-overview", "manage:team"];
+const ON_BOARD: Permission[] = ["view:board", "edit:board", "submit:report"];
+const ON_CAMPAIGN: Permission[] = ["manage:campaign"];
+const on = (role: Permission[], kind: Permission[]) => role.filter((p) => kind.includes(p));
+
 // The whole matrix, written out: role → resource → what is granted there. Anything else is refused.
 const expected: Record<string, Record<string, Permission[]>> = {
-  district_admin: { district: ADMIN, ownSchool: ADMIN, otherSchool: ADMIN, ownBoard: ADMIN, otherBoard: ADMIN, campaign: ADMIN, otherDistrictBoard: [] },
-  observer: { district: OBSERVER, ownSchool: OBSERVER, otherSchool: OBSERVER, ownBoard: OBSERVER, otherBoard: OBSERVER, campaign: OBSERVER, otherDistrictBoard: [] },
-  principal: { district: [], ownSchool: PRINCIPAL, otherSchool: [], ownBoard: PRINCIPAL, otherBoard: [], campaign: [], otherDistrictBoard: [] },
-  teacher: { district: [], ownSchool: TEACHER, otherSchool: [], ownBoard: TEACHER, otherBoard: [], campaign: [], otherDistrictBoard: [] },
+  district_admin: {
+    district: on(ADMIN, ON_DISTRICT),
+    ownSchool: on(ADMIN, ON_SCHOOL),
+    otherSchool: on(ADMIN, ON_SCHOOL),
+    ownBoard: on(ADMIN, ON_BOARD),
+    otherBoard: on(ADMIN, ON_BOARD),
+    campaign: on(ADMIN, ON_CAMPAIGN),
+    otherDistrictBoard: [],
+  },
+  observer: {
+    district: on(OBSERVER, ON_DISTRICT),
+    ownSchool: on(OBSERVER, ON_SCHOOL),
+    otherSchool: on(OBSERVER, ON_SCHOOL),
+    ownBoard: on(OBSERVER, ON_BOARD),
+    otherBoard: on(OBSERVER, ON_BOARD),
+    campaign: [],
+    otherDistrictBoard: [],
+  },
+  principal: { district: [], ownSchool: on(PRINCIPAL, ON_SCHOOL), otherSchool: [], ownBoard: on(PRINCIPAL, ON_BOARD), otherBoard: [], campaign: [], otherDistrictBoard: [] },
+  teacher: { district: [], ownSchool: [], otherSchool: [], ownBoard: TEACHER, otherBoard: [], campaign: [], otherDistrictBoard: [] },
 };
+
+describe("can checks the resource's type", () => {
+  it("refuses a permission asked of the wrong kind of resource, whoever asks", () => {
+    expect(can(actors.teacher, "edit:board", resources.ownSchool)).toBe(false);
+    expect(can(actors.district_admin, "manage:people", resources.ownBoard)).toBe(false);
+    expect(can(actors.principal, "manage:team", resources.ownBoard)).toBe(false);
+    expect(can(actors.principal, "manage:team", resources.ownSchool)).toBe(true);
+  });
+});
 
 describe("permissions: every role against every resource", () => {
   for (const [role, actor] of Object.entries(actors)) {

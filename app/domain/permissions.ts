@@ -34,12 +34,31 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/**
+ * What each permission is about: `can` refuses a permission asked of the wrong kind of resource
+ * (e.g. "edit:board" on a school), so a guard passing the wrong object fails closed.
+ */
+export const RESOURCE_TYPES: Record<Permission, readonly Resource["type"][]> = {
+  "view:board": ["board"],
+  "edit:board": ["board"],
+  "submit:report": ["board"],
+  "view:district": ["district"],
+  "view:overview": ["district"],
+  "view:school-overview": ["school"],
+  "manage:campaign": ["district", "campaign"],
+  "manage:schools": ["district"],
+  "manage:people": ["district"],
+  "manage:team": ["school"],
+  "view:audit": ["district"],
+};
+
 const DISTRICT_WIDE: readonly Permission[] = ["view:board", "view:district", "view:overview", "view:school-overview"];
 const ADMIN_ONLY: readonly Permission[] = ["manage:campaign", "manage:schools", "manage:people", "manage:team", "view:audit"];
 const PRINCIPAL_OWN_SCHOOL: readonly Permission[] = ["view:board", "edit:board", "view:school-overview", "manage:team", "submit:report"];
 const TEACHER_OWN_SCHOOL: readonly Permission[] = ["view:board", "edit:board"];
 
 export function can(actor: Actor, permission: Permission, resource: Resource): boolean {
+  if (!RESOURCE_TYPES[permission]?.includes(resource.type)) return false;
   if (actor.districtId !== resource.districtId) return false;
   const ownSchool = "schoolId" in resource && actor.schoolId !== null && actor.schoolId === resource.schoolId;
 

@@ -8,7 +8,7 @@ import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { audit } from "./audit.server";
 import { sendMail } from "./mail.server";
-import { Forbidden } from "./person.server";
+import { refused } from "./person.server";
 
 export const INVITATION_DAYS = 7;
 
@@ -27,7 +27,7 @@ export class InvitationError extends Error {
  */
 export async function createInvitation(actor: Actor & { name: string }, input: { email: string; name: string } & Omit<Placement, "districtId">, db: PrismaClient = getDb()) {
   const place = { districtId: actor.districtId, role: input.role, schoolId: input.schoolId };
-  if (!canAssign(actor, place)) throw new Forbidden("invite");
+  if (!canAssign(actor, place)) throw refused("invite");
   if (await db.user.findUnique({ where: { email: input.email } })) throw new InvitationError("emailTaken");
   const school = input.schoolId ? await db.school.findFirst({ where: { id: input.schoolId, districtId: actor.districtId, active: true } }) : null;
   if (input.schoolId && !school) throw new InvitationError("schoolNotFound");

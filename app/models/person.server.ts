@@ -2,17 +2,14 @@ import type { PrismaClient } from "@prisma/client";
 import { canAssign, canManagePerson, type Actor, type ActorRole, type Placement } from "~/domain/permissions";
 import { ROLES } from "~/domain/vocabulary";
 import { fold, viCollator } from "~/features/admin/text";
+import { forbidden } from "~/utils/app-error";
 import { getDb } from "~/utils/db.server";
 import { getLogger } from "~/utils/logger.server";
 import { audit } from "./audit.server";
 import { getCollab } from "./collab.server";
 
-/** Thrown when the permissions module refuses; routes answer 403. */
-export class Forbidden extends Error {
-  constructor(what: string) {
-    super(`Not allowed: ${what}`);
-  }
-}
+/** The permissions module refused: the one AppError (403), answered by each transport's mapping. */
+export const refused = (what: string) => forbidden(`Not allowed: ${what}`);
 
 export const PEOPLE_PAGE_SIZE = 50;
 
@@ -84,7 +81,7 @@ export async function disconnectLive(userId: string, reason: string): Promise<nu
 /** Changes a person's name, role or school; both where they are and where they go must be the actor's to manage. */
 export async function updatePerson(actor: Actor, person: Person, next: { name: string } & Omit<Placement, "districtId">, db: PrismaClient = getDb()) {
   const target = { districtId: person.districtId, role: next.role, schoolId: next.schoolId };
-  if (!canManagePerson(actor, placementOf(person)) || !canAssign(actor, target)) throw new Forbidden("manage person");
+  if (!canManagePerson(actor, placementOf(person)) || !canAssign(actor, target)) throw refused("manage person");
   const changes: Record<string, [unknown, unknown]> = {};
   if (person.name !== next.name) changes.name = [person.name, next.name];
   if (person.role !== next.role) changes.role = [person.role, next.role];
@@ -107,7 +104,7 @@ export async function updatePerson(actor: Actor, person: Person, next: { name: s
  * deleted, and live board connections closed.
  */
 export async function setPersonActive(actor: Actor, person: Person, active: boolean, db: PrismaClient = getDb()) {
-  if (!canManagePerson(actor, placementOf(person))) throw new Forbidden("manage person");
+  if (!canManagePerson(actor, placementOf(person))) throw refused("manage person");
   if (person.active === active) return { changed: false, closed: 0 };
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: person.id }, data: { active } });

@@ -6,7 +6,8 @@ import { assignableRoles, canManagePerson } from "~/domain/permissions";
 import { Field, RoleOptions, SchoolOptions } from "~/features/admin/components/form-bits";
 import { forbidden, notFound, readForm, requireDistrict } from "~/features/admin/guard.server";
 import { fieldErrors, personForm } from "~/features/admin/schemas";
-import { Forbidden, getPerson, updatePerson } from "~/models/person.server";
+import { getPerson, updatePerson } from "~/models/person.server";
+import { isAppError, pageErrorResponse } from "~/utils/app-error";
 import { listSchools } from "~/models/school.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await updatePerson(user, person, parsed.data);
   } catch (error) {
-    if (error instanceof Forbidden) throw forbidden();
+    if (isAppError(error)) throw pageErrorResponse(error);
     throw error;
   }
   return redirect("/admin/people");

@@ -26,6 +26,7 @@ import {
   setTargets,
 } from "~/models/campaign.server";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? ""} · Campaign Board` }];
 
@@ -58,7 +59,7 @@ type ActionResult = { error?: string; targetErrors?: Record<string, string> };
 export async function action({ request, params }: ActionFunctionArgs): Promise<ActionResult> {
   const user = await requireCampaignManager(request);
   const campaign = await campaignForPage(user, params.campaignId);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const here = `/campaigns/${campaign.id}`;
   try {
     switch (form.get("intent")) {

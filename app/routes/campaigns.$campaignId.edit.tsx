@@ -6,6 +6,7 @@ import { campaignForPage, requireCampaignManager } from "~/features/campaigns/ac
 import { CampaignForm } from "~/features/campaigns/campaign-form";
 import { campaignDetailsSchema, detailsFromForm, fieldErrors } from "~/features/campaigns/schemas";
 import { campaignJson, updateDetails } from "~/models/campaign.server";
+import { readFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Sửa kế hoạch · Campaign Board" }];
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireCampaignManager(request);
   const campaign = await campaignForPage(user, params.campaignId);
-  const raw = detailsFromForm(await request.formData());
+  const raw = detailsFromForm(await readFormData(request));
   const parsed = campaignDetailsSchema.safeParse(raw);
   if (!parsed.success) return { values: raw, errors: fieldErrors(parsed.error) };
   await updateDetails(campaign, parsed.data);

@@ -7,6 +7,7 @@ import { campaignForPage, requireCampaignManager } from "~/features/campaigns/ac
 import { TemplateEditor } from "~/features/campaigns/template-editor";
 import { formatDate } from "~/i18n/format";
 import { campaignJson, editableTemplate, isCampaignError, saveDraft } from "~/models/campaign.server";
+import { readFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Mẫu công việc · ${data?.campaign.name ?? ""}` }];
 
@@ -22,7 +23,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<{
   const campaign = await campaignForPage(user, params.campaignId);
   let content: unknown;
   try {
-    content = JSON.parse(String((await request.formData()).get("content") ?? ""));
+    content = JSON.parse(String((await readFormData(request)).get("content") ?? ""));
   } catch {
     return { issues: [{ path: "cards", code: "invalid", message: "not JSON" }] };
   }

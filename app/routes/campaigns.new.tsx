@@ -8,6 +8,7 @@ import { campaignDetailsSchema, detailsFromForm, fieldErrors } from "~/features/
 import { createCampaign } from "~/models/campaign.server";
 import { PLAN_2023 } from "~/domain/plan-2023";
 import { LEVELS } from "~/domain/vocabulary";
+import { readFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Tạo kế hoạch · Campaign Board" }];
 
@@ -21,7 +22,7 @@ const EMPTY: CampaignFormValues = { name: "", planNumber: "", planDate: "", issu
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCampaignManager(request);
-  const raw = detailsFromForm(await request.formData());
+  const raw = detailsFromForm(await readFormData(request));
   const parsed = campaignDetailsSchema.safeParse(raw);
   if (!parsed.success) return { values: raw, errors: fieldErrors(parsed.error) };
   const campaign = await createCampaign(user.districtId, parsed.data, user.userId);

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { callAuth } from "~/utils/auth.server";
 import { emailField } from "~/features/admin/schemas";
+import { readFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Quên mật khẩu · Campaign Board" }];
 
@@ -11,7 +12,7 @@ type ActionData = { sent?: true; error?: "invalid" | "tooMany" | "failed"; secon
 
 /** The answer is the same whether the email has an account or not. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const parsed = z.object({ email: emailField }).safeParse(form);
   if (!parsed.success) return Response.json({ error: "invalid", email: String(form.email ?? "") } satisfies ActionData, { status: 422 });
   const response = await callAuth(request, "/request-password-reset", { email: parsed.data.email });

@@ -6,6 +6,7 @@ import { signInHeaders } from "~/features/admin/auth-flow.server";
 import { PasswordForm } from "~/features/admin/components/password-form";
 import { fieldErrors, newPasswordForm } from "~/features/admin/schemas";
 import { acceptInvitation, findInvitation } from "~/models/invitation.server";
+import { readFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Lời mời · Campaign Board" }, { name: "referrer", content: "no-referrer" }];
 
@@ -18,7 +19,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const parsed = newPasswordForm.safeParse(form);
   if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
   const accepted = await acceptInvitation(params.token ?? "", parsed.data.password);

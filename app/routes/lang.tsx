@@ -4,6 +4,7 @@ import { z } from "zod";
 import { LOCALES } from "~/i18n/i18n";
 import { localeCookie } from "~/utils/locale.server";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { readFormData } from "~/utils/form.server";
 
 const schema = z.object({
   locale: z.enum(LOCALES),
@@ -11,7 +12,7 @@ const schema = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) throw new Response("Unknown language", { status: 400 });
   return redirect(parsed.data.redirectTo, { headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) } });
 }

@@ -8,6 +8,7 @@ import { callAuth } from "~/utils/auth.server";
 import { forgetCachedPages } from "~/utils/offline.client";
 import { getSessionUser } from "~/utils/permissions.server";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { readFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · Campaign Board" }];
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionResult = { error: "invalidInput" | "invalid" | "tooMany" | "failed"; seconds?: number; email?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const parsed = loginSchema.safeParse(form);
   if (!parsed.success) return Response.json({ error: "invalidInput", email: String(form.email ?? "") } satisfies ActionResult, { status: 400 });
 

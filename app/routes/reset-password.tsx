@@ -6,6 +6,7 @@ import { callAuth } from "~/utils/auth.server";
 import { PasswordForm } from "~/features/admin/components/password-form";
 import { fieldErrors, newPasswordForm } from "~/features/admin/schemas";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Đặt lại mật khẩu · Campaign Board" }, { name: "referrer", content: "no-referrer" }];
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const parsed = newPasswordForm.safeParse(form);
   if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
   const response = await callAuth(request, "/reset-password", { token: tokenOf(request), newPassword: parsed.data.password });

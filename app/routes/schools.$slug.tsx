@@ -16,17 +16,19 @@ import { boardTemplateNote } from "~/models/campaign.server";
 import { reportInputSchema, reportPanel, submitReport } from "~/models/report.server";
 import { getDb } from "~/utils/db.server";
 import { getLocale } from "~/utils/locale.server";
-import { can, requireUser } from "~/utils/permissions.server";
+import { assertPageCan, can, requireUser } from "~/utils/permissions.server";
+import { notFound, pageErrorResponse } from "~/utils/app-error";
+import { readFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.school.name ?? ""} · Campaign Board` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const found = await findSchoolBoard(params.slug ?? "");
-  if (!found) throw new Response("Not found", { status: 404 });
+  if (!found) throw pageErrorResponse(notFound());
   const { school, campaign, board } = found;
   const resource = { type: "board" as const, districtId: school.districtId, schoolId: school.id };
-  if (!can(user, "view:board", resource)) throw new Response("Forbidden", { status: 403 });
+  assertPageCan(user, "view:board", resource);
   const readOnly = !can(user, "edit:board", resource);
 
   const schoolInfo = { name: school.name, slug: school.slug, level: school.level, ward: WARDS.find((w) => w.slug === school.ward)?.name ?? school.ward };
@@ -69,13 +71,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const found = await findSchoolBoard(params.slug ?? "");
-  if (!found?.board || !found.campaign) throw new Response("Not found", { status: 404 });
+  if (!found?.board || !found.campaign) throw pageErrorResponse(notFound());
   const { school, board } = found;
-  const form = await request.formData();
+  const form = await readFormData(request);
   if (form.get("intent") !== SUBMIT_REPORT_INTENT) throw new Response("Unknown intent", { status: 400 });
-  if (!can(user, "submit:report", { type: "board", districtId: school.districtId, schoolId: school.id })) {
-    throw new Response("Forbidden", { status: 403 });
-  }
+  assertPageCan(user, "submit:report", { type: "board", districtId: school.districtId, schoolId: school.id });
   const parsed = reportInputSchema.safeParse({ note: form.get("note") ?? "" });
   if (!parsed.success) {
     return Response.json({ reportError: translate(await getLocale(request), "report.noteTooLong", { max: REPORT_NOTE_MAX }) }, { status: 422 });

@@ -1,23 +1,14 @@
 import { z } from "zod";
+import { AppError, apiErrorResponse, isAppError } from "./app-error";
 
 /** The one error shape of the JSON API: {"error":{"code","message"}}. */
 export function apiError(status: number, code: string, message: string, headers?: HeadersInit): Response {
-  return Response.json({ error: { code, message } }, { status, headers });
+  return apiErrorResponse(new AppError(status, code, message), headers);
 }
 
-/** Thrown from loaders/actions; caught by `handleApi` and turned into the JSON error shape. */
-export class ApiError extends Error {
-  constructor(
-    public status: number,
-    public code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-  toResponse() {
-    return apiError(this.status, this.code, this.message);
-  }
-}
+/** The API's name for AppError, kept so existing routes read as before: it is the same class. */
+export const ApiError = AppError;
+export type ApiError = AppError;
 
 export const MAX_JSON_BYTES = 256 * 1024;
 
@@ -45,12 +36,12 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   return parsed.data;
 }
 
-/** Wraps an API loader/action so every thrown ApiError (or Response) becomes a proper reply. */
+/** Wraps an API loader/action so every thrown AppError (or Response) becomes a proper reply: the API's one mapping. */
 export async function handleApi(fn: () => Promise<Response>): Promise<Response> {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof ApiError) return error.toResponse();
+    if (isAppError(error)) return apiErrorResponse(error);
     if (error instanceof Response) return error;
     throw error;
   }

@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { can, type Actor, type ActorRole, type Permission, type Resource } from "~/domain/permissions";
-import { ApiError } from "./api.server";
+import { type AppError, forbidden, pageErrorResponse, unauthenticated } from "./app-error";
 import { getAuth } from "./auth.server";
 import { getDb } from "./db.server";
 
@@ -49,6 +49,22 @@ async function lookUpSessionUser(headers: Headers): Promise<SessionUser | null> 
   };
 }
 
+// One guard per transport, over one decision (`authorize`):
+//   pages  — requireUser / requirePermission: signed out → /login; refused → the 403 page;
+//   API    — requireApiUser / requireApiPermission / assertCan: refused → AppError (401/403),
+//            which handleApi answers in the JSON error shape;
+//   socket — the collaboration server calls `authorize` at upgrade and maps the AppError's status
+//            to its refusal (401/403 before the upgrade, a close code after).
+
+type ResourceOf = Resource | ((u: SessionUser) => Resource);
+const resolve = (resource: ResourceOf, user: SessionUser) => (typeof resource === "function" ? resource(user) : resource);
+
+/** The one decision every transport asks: null when allowed, else the AppError to answer with. */
+export function authorize(user: SessionUser | null, permission: Permission, resource: ResourceOf): AppError | null {
+  if (!user) return unauthenticated();
+  return can(user, permission, resolve(resource, user)) ? null : forbidden(`Not allowed: ${permission}`);
+}
+
 /** Pages: signed out → /login?redirectTo=…; returns the person otherwise. */
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getSessionUser(request.headers);
@@ -60,27 +76,38 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
-/** Pages: 403 (rendered by the error boundary) when the rule refuses. */
-export async function requirePermission(request: Request, permission: Permission, resource: (u: SessionUser) => Resource) {
+/** Pages: the 403 page (rendered by the error boundary) when the rule refuses. */
+export async function requirePermission(request: Request, permission: Permission, resource: ResourceOf): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!can(user, permission, resource(user))) {
-    throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
-  }
+  const refusal = authorize(user, permission, resource);
+  if (refusal) throw pageErrorResponse(refusal);
   return user;
+}
+
+/** Pages, for a resource found after sign-in: the 403 page when the rule refuses. */
+export function assertPageCan(user: SessionUser, permission: Permission, resource: ResourceOf) {
+  const refusal = authorize(user, permission, resource);
+  if (refusal) throw pageErrorResponse(refusal);
 }
 
 /** JSON API: 401 when signed out. */
 export async function requireApiUser(request: Request): Promise<SessionUser> {
   const user = await getSessionUser(request.headers);
-  if (!user) throw new ApiError(401, "unauthenticated", "Sign in first (POST /api/auth/sign-in/email)");
+  if (!user) throw unauthenticated();
   return user;
 }
 
-/** JSON API: 403 when the rule refuses. */
-export function assertCan(user: SessionUser, permission: Permission, resource: Resource) {
-  if (!can(user, permission, resource)) {
-    throw new ApiError(403, "forbidden", `Not allowed: ${permission}`);
-  }
+/** JSON API: 401 when signed out, 403 when the rule refuses. */
+export async function requireApiPermission(request: Request, permission: Permission, resource: ResourceOf): Promise<SessionUser> {
+  const user = await requireApiUser(request);
+  assertCan(user, permission, resource);
+  return user;
+}
+
+/** JSON API (and models acting for an API call): 403 when the rule refuses. */
+export function assertCan(user: SessionUser, permission: Permission, resource: ResourceOf) {
+  const refusal = authorize(user, permission, resource);
+  if (refusal) throw refusal;
 }
 
 export { can };

@@ -42,7 +42,9 @@ export function updateOf(doc: Y.Doc, change: (d: Y.Doc) => void, opts: { gc?: bo
   const copy = new Y.Doc({ gc: opts.gc ?? true });
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
   const sv = Y.encodeStateVector(copy);
-  change(copy);
+  // One transaction: Yjs calls observers up the parent chain per transaction, so nesting built in
+  // one costs O(depth²) once instead of per step.
+  copy.transact(() => change(copy));
   return Y.encodeStateAsUpdate(copy, sv);
 }
 

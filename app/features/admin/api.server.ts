@@ -3,11 +3,10 @@ import { t } from "~/i18n/i18n";
 import { ApiError, readJson } from "~/utils/api.server";
 import { getLocale } from "~/utils/locale.server";
 import type { SessionUser } from "~/utils/permissions.server";
-import { can } from "~/utils/permissions.server";
+import { assertCan } from "~/utils/permissions.server";
 import type { Permission } from "~/domain/permissions";
 import { issueLine } from "./import/format";
 import type { ImportIssue } from "./import/issues";
-import { Forbidden } from "~/models/person.server";
 
 /** Reads JSON (size and syntax checked by readJson) and validates it; messages come out translated. */
 export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
@@ -23,17 +22,12 @@ export async function readJsonBody<T extends z.ZodType>(request: Request, schema
 }
 
 export function assertDistrict(user: SessionUser, permission: Permission = "manage:people") {
-  if (!can(user, permission, { type: "district", districtId: user.districtId })) throw new ApiError(403, "forbidden", `Not allowed: ${permission}`);
+  assertCan(user, permission, { type: "district", districtId: user.districtId });
 }
 
-/** Model refusals (Forbidden) become the API's 403. */
+/** Model refusals are AppErrors already (403): handleApi answers them; kept as the call sites' marker. */
 export async function guarded<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof Forbidden) throw new ApiError(403, "forbidden", error.message);
-    throw error;
-  }
+  return fn();
 }
 
 export async function issuesJson(request: Request, issues: ImportIssue[]) {

@@ -2,9 +2,9 @@ import { canManagePerson } from "~/domain/permissions";
 import type { SessionUser } from "~/utils/permissions.server";
 import { getAuth } from "~/utils/auth.server";
 import { createInvitation, InvitationError } from "~/models/invitation.server";
-import { Forbidden, getPerson, setPersonActive } from "~/models/person.server";
+import { getPerson, refused, setPersonActive } from "~/models/person.server";
+import { isAppError, pageErrorResponse } from "~/utils/app-error";
 import { fieldErrors, inviteForm } from "./schemas";
-import { forbidden } from "./guard.server";
 
 export type { PeopleActionData } from "./types";
 import type { PeopleActionData } from "./types";
@@ -36,7 +36,7 @@ export async function peopleAction(user: SessionUser, intent: string, form: Reco
       if (!person) return reply({ error: "admin.errors.notFound" }, 404);
       if (intent === "sendReset") {
         // Same flow as "forgot password", started for them; better-auth makes and mails the link.
-        if (!canManagePerson(user, { userId: person.id, districtId: person.districtId, role: person.role, schoolId: person.schoolId })) throw new Forbidden("send reset");
+        if (!canManagePerson(user, { userId: person.id, districtId: person.districtId, role: person.role, schoolId: person.schoolId })) throw refused("send reset");
         if (!person.active) return reply({ error: "admin.errors.inactive" }, 409);
         await getAuth().api.requestPasswordReset({ body: { email: person.email } });
         return reply({ ok: "admin.people.resetSent" });
@@ -46,7 +46,7 @@ export async function peopleAction(user: SessionUser, intent: string, form: Reco
     }
     return reply({ error: "admin.errors.badRequest" }, 400);
   } catch (error) {
-    if (error instanceof Forbidden) throw forbidden();
+    if (isAppError(error)) throw pageErrorResponse(error);
     throw error;
   }
 }

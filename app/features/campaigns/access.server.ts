@@ -2,7 +2,8 @@ import type { Campaign } from "@prisma/client";
 import { describeTemplateIssues } from "~/domain/template";
 import { isCampaignError, requireCampaign } from "~/models/campaign.server";
 import { handleApi } from "~/utils/api.server";
-import { assertCan, requireApiUser, requirePermission, type SessionUser } from "~/utils/permissions.server";
+import { notFound, pageErrorResponse } from "~/utils/app-error";
+import { requireApiPermission, requirePermission, type SessionUser } from "~/utils/permissions.server";
 
 // Every campaign page and API call goes through here: "manage:campaign" on the caller's district
 // (the district office only), then the campaign looked up inside that district.
@@ -13,10 +14,8 @@ export function requireCampaignManager(request: Request): Promise<SessionUser> {
   return requirePermission(request, "manage:campaign", district);
 }
 
-export async function requireCampaignApiUser(request: Request): Promise<SessionUser> {
-  const user = await requireApiUser(request);
-  assertCan(user, "manage:campaign", district(user));
-  return user;
+export function requireCampaignApiUser(request: Request): Promise<SessionUser> {
+  return requireApiPermission(request, "manage:campaign", district);
 }
 
 /** Pages: the campaign, or a 404 page. */
@@ -24,7 +23,7 @@ export async function campaignForPage(user: SessionUser, id: string | undefined)
   try {
     return await requireCampaign(user.districtId, id ?? "");
   } catch (error) {
-    if (isCampaignError(error)) throw new Response("Not found", { status: 404 });
+    if (isCampaignError(error)) throw pageErrorResponse(notFound());
     throw error;
   }
 }
