@@ -30,7 +30,7 @@ const { signIn } = await import("../../tests/support/server");
 async function instance(name: string) {
   const port: number = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    env: { ...inherited, DATABASE_URL: dbUrl, REDIS_URL: services.redisUrl, REDIS_PREFIX: `cbbench:${process.pid}:`, INSTANCES: "2", INSTANCE_ID: name, PORT: String(port), HOST: "127.0.0.1", DEMO_DATA: "off", LOG_LEVEL: "error", NODE_ENV: "production", LOGIN_RATE_LIMIT: "100000", BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET },
+    env: { ...inherited, DATABASE_URL: dbUrl, REDIS_URL: services.redisUrl, REDIS_PREFIX: `cbbench:${process.pid}:`, INSTANCES: "2", INSTANCE_ID: name, PORT: String(port), HOST: "127.0.0.1", BASE_URL: `http://127.0.0.1:${port}`, DEMO_DATA: "off", LOG_LEVEL: "error", NODE_ENV: "production", LOGIN_RATE_LIMIT: "100000", BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -26,6 +26,8 @@ export async function startInstance(name: string, opts: { redisUrl?: string; pre
       INSTANCE_ID: name,
       PORT: String(port),
       HOST: "127.0.0.1",
+      // Sign-in checks the Origin against BASE_URL: the address clients use.
+      BASE_URL: `http://127.0.0.1:${port}`,
       DEMO_DATA: "off",
       LOG_LEVEL: process.env.SCALE_LOG_LEVEL ?? "warn",
       LOGIN_RATE_LIMIT: "1000",
