@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
@@ -7,13 +7,19 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { createI18n, DEFAULT_LOCALE, type Locale } from "~/i18n/i18n";
 import { getLocale } from "~/utils/locale.server";
 import { can, getSessionUser } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
 import { useNonce } from "~/utils/nonce";
 import styles from "~/styles/app.css?url";
+import activityStyles from "~/styles/activity.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: activityStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+// Pages without a title of their own, and an address no route knows (404), still get one.
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, null);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user] = await Promise.all([getLocale(request), getSessionUser(request.headers)]);

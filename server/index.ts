@@ -18,6 +18,8 @@ import { createMetrics, metricsExtension, type Metrics } from "./metrics";
 import { opsRoutes } from "./ops";
 import { setCollab } from "../app/models/collab.server";
 import { resumeCampaignJobs, stopCampaignJobs } from "../app/models/campaign-jobs.server";
+import { createScheduler, type SchedulerOptions } from "../app/models/scheduler.server";
+import { setSelfOrigins } from "../app/models/webhook-url.server";
 
 /** Where `remix vite:build` wrote the app (BUILD_DIR, default build/). */
 const buildDir = () => path.resolve(process.env.BUILD_DIR ?? "build");
@@ -33,6 +35,8 @@ export interface StartOptions {
   port?: number;
   /** Tuning of the collaboration server (tests shorten its timers). */
   collab?: CollabOptions;
+  /** The reminder scheduler: on by default (SCHEDULER=off turns it off); tests pass false or their clock. */
+  scheduler?: boolean | SchedulerOptions;
 }
 
 async function loadBuild(env: Env): Promise<{ build: ServerBuild | (() => Promise<ServerBuild>); vite?: import("vite").ViteDevServer }> {
@@ -129,6 +133,11 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   const port = options.port ?? env.PORT;
   await new Promise<void>((resolve) => server.listen(port, env.HOST, resolve));
   const actualPort = (server.address() as import("node:net").AddressInfo).port;
+  // Webhooks may never point back at this server, under any of its names.
+  setSelfOrigins([`http://localhost:${actualPort}`, `http://127.0.0.1:${actualPort}`, `http://[::1]:${actualPort}`, env.BASE_URL]);
+  const schedulerOn = options.scheduler ?? env.SCHEDULER === "on";
+  const scheduler = schedulerOn ? createScheduler(typeof schedulerOn === "object" ? schedulerOn : {}) : null;
+  scheduler?.start();
   log.info({ port: actualPort }, `Campaign Board listening on http://localhost:${actualPort}`);
 
   let closing: Promise<void> | null = null;
@@ -136,6 +145,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
     (closing ??= (async () => {
       log.info("shutting down");
       clearInterval(checkpoints);
+      await scheduler?.stop();
       await stopCampaignJobs();
       await upgrade.close();
       setCollab(undefined);

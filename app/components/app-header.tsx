@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "~/i18n/i18n";
+import { NotificationBell } from "~/features/notifications/notification-bell";
 import type { RootData } from "~/root";
 
 export function AppHeader({ user, nav, locale }: { user: RootData["user"]; nav: RootData["nav"] | null; locale: Locale }) {
@@ -39,6 +40,7 @@ export function AppHeader({ user, nav, locale }: { user: RootData["user"]; nav: 
             </span>
           </div>
         ) : null}
+        {user ? <NotificationBell /> : null}
         <Form method="post" action="/lang" className="inline-form">
           <input type="hidden" name="locale" value={other} />
           <input type="hidden" name="redirectTo" value={location.pathname + location.search} />

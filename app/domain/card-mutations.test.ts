@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
-import { addCard, assignCard, deleteCard, editCard, moveCard } from "./card-mutations";
+import { addCard, assignCard, deleteCard, editCard, moveCard, purgeCard, restoreCard } from "./card-mutations";
 import { cardsMap } from "./board-doc";
 import { decodeBoard, readBoard } from "./decode-board";
 import { cardById, cardByTemplate, columnTitles, expectDomainError, newBoard } from "./test-support";
@@ -159,11 +159,28 @@ describe("moveCard", () => {
 });
 
 describe("deleteCard", () => {
-  it("deletes a school card", () => {
+  it("puts a school card in the recycle bin, restores it where it was, and purges it for good", () => {
     const doc = newBoard();
     const id = addCard(doc, { ...base, title: "Một" });
     deleteCard(doc, id);
+    expect(columnTitles(doc, "planned")).not.toContain("Một");
+    expect(cardById(doc, id).archived).toBe(true);
+    expect(readBoard(doc).ok).toBe(true);
+    expectDomainError(() => editCard(doc, id, { title: "B" }), "card_archived");
+    restoreCard(doc, id);
+    expect(columnTitles(doc, "planned")).toEqual(["Kế hoạch", "Báo cáo", "Một"]);
+    expectDomainError(() => purgeCard(doc, id), "invalid_input");
+    deleteCard(doc, id);
+    purgeCard(doc, id);
     expect(decodeBoard(doc).cards.map((c) => c.id)).not.toContain(id);
+  });
+
+  it("never restores or purges a district requirement", () => {
+    const doc = newBoard();
+    const id = cardByTemplate(decodeBoard(doc), "tpl-a").id;
+    cardsMap(doc).get(id)!.set("archived", true);
+    expectDomainError(() => restoreCard(doc, id), "template_card");
+    expectDomainError(() => purgeCard(doc, id), "template_card");
   });
 
   it("refuses a template card, archived or not", () => {
@@ -180,7 +197,8 @@ describe("deleteCard", () => {
     const id = addCard(doc, { ...base, title: "Một" });
     expectDomainError(() => deleteCard(doc, id, { byUserId: "u-other" }), "not_creator");
     deleteCard(doc, id, { byUserId: "u-teacher" });
-    expect(cardsMap(doc).has(id)).toBe(false);
+    expect(cardById(doc, id).archived).toBe(true);
+    expectDomainError(() => purgeCard(doc, id, { byUserId: "u-other" }), "not_creator");
   });
 });
 

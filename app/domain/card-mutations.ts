@@ -23,6 +23,7 @@ import {
   statusSchema,
   titleSchema,
 } from "./schema";
+import { applyTyping } from "./text-typing";
 import { CRITERIA, normaliseCriteria, type Category, type Criterion, type Status } from "./vocabulary";
 
 // Inputs are parsed here as well as typed: they come from forms and JSON as
@@ -131,19 +132,51 @@ export function moveCard(doc: Y.Doc, cardId: string, toStatus: Status, toIndex?:
   });
 }
 
+export type CardTextField = "title" | "description";
+const typedSchemas = { title: titleSchema, description: descriptionSchema } as const;
+
 /**
- * Removes a school's own card. District requirements (template cards) are
- * never deleted. With `byUserId`, only the card's creator may delete it: a
- * caller passes it for roles limited to their own cards and omits it otherwise.
+ * One keystroke's worth of change to a card's title or description, typed in a field that showed
+ * `base`: applied where it belongs in the current text (see text-typing.ts). Returns the text now
+ * stored. A blank title is refused, not stored; trailing spaces are kept while typing.
  */
-export function deleteCard(doc: Y.Doc, cardId: string, options: { byUserId?: string } = {}): void {
+export function typeCardText(doc: Y.Doc, cardId: string, field: CardTextField, base: string, next: string): string {
+  const card = requireCard(doc, cardId);
+  return applyTyping(textOf(card, field), base, next, typedSchemas[field]);
+}
+
+function requireOwnSchoolCard(doc: Y.Doc, cardId: string, byUserId: string | undefined) {
   const card = requireCard(doc, cardId, { allowArchived: true });
   if (card.get("origin") !== "school") {
     throw new DomainError("template_card", "district requirements cannot be deleted");
   }
-  if (options.byUserId !== undefined && card.get("createdBy") !== options.byUserId) {
+  if (byUserId !== undefined && card.get("createdBy") !== byUserId) {
     throw new DomainError("not_creator", "only the card's creator may delete it");
   }
+  return card;
+}
+
+/**
+ * Moves a school's own card to the recycle bin: it is archived (hidden everywhere a live card
+ * shows) and can be restored. District requirements (template cards) are never deleted. With
+ * `byUserId`, only the card's creator may delete it: a caller passes it for roles limited to
+ * their own cards and omits it otherwise.
+ */
+export function deleteCard(doc: Y.Doc, cardId: string, options: { byUserId?: string } = {}): void {
+  const card = requireOwnSchoolCard(doc, cardId, options.byUserId);
+  if (card.get("archived") !== true) doc.transact(() => card.set("archived", true));
+}
+
+/** Takes a school card back out of the recycle bin, where it was in its column. */
+export function restoreCard(doc: Y.Doc, cardId: string): void {
+  const card = requireOwnSchoolCard(doc, cardId, undefined);
+  if (card.get("archived") === true) doc.transact(() => card.set("archived", false));
+}
+
+/** Removes a card in the recycle bin for good. */
+export function purgeCard(doc: Y.Doc, cardId: string, options: { byUserId?: string } = {}): void {
+  const card = requireOwnSchoolCard(doc, cardId, options.byUserId);
+  if (card.get("archived") !== true) throw new DomainError("invalid_input", "only a card in the recycle bin can be removed for good");
   doc.transact(() => cardsMap(doc).delete(cardId));
 }
 

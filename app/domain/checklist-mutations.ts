@@ -6,6 +6,7 @@ import { newId } from "./ids";
 import { isAt, liveSiblings, parseInput, placeAt, replaceText, requireCard, requireItem, textOf } from "./mutation-helpers";
 import { positionAt } from "./order-keys";
 import { LIMITS, idSchema, itemTextSchema } from "./schema";
+import { applyTyping } from "./text-typing";
 
 const itemText = itemTextSchema.transform((s) => s.trim());
 const toIndexSchema = z.number().int().nonnegative();
@@ -35,6 +36,12 @@ export function editChecklistItem(doc: Y.Doc, cardId: string, itemId: string, te
   const value = parseInput(itemText, text);
   const item = requireItem(requireCard(doc, cardId), itemId);
   doc.transact(() => replaceText(textOf(item, "text"), value));
+}
+
+/** Live typing into an item's text (see typeCardText). */
+export function typeItemText(doc: Y.Doc, cardId: string, itemId: string, base: string, next: string): string {
+  const item = requireItem(requireCard(doc, cardId), itemId);
+  return applyTyping(textOf(item, "text"), base, next, itemTextSchema);
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
-import { addCard, assignCard, deleteCard, editCard, moveCard } from "./card-mutations";
+import { addCard, assignCard, deleteCard, editCard, moveCard, purgeCard, restoreCard } from "./card-mutations";
 import { addChecklistItem, moveChecklistItem, setChecklistItemDone } from "./checklist-mutations";
 import { decodeBoard, readBoard } from "./decode-board";
 import { DomainError } from "./errors";
@@ -112,11 +112,13 @@ describe("concurrent edits", () => {
     expect((raw.get("assignees") as Y.Array<string>).toArray().sort()).toEqual(["u1", "u2"]);
   });
 
-  it("drops an edit to a card deleted meanwhile", () => {
+  it("drops an edit to a card purged meanwhile", () => {
     const { a, b } = pair();
     const id = addCard(a, { title: "Tạm", category: "environment", createdBy: "ua" });
-    sync(a, b);
     deleteCard(a, id);
+    sync(a, b);
+    purgeCard(a, id);
+    restoreCard(b, id);
     editCard(b, id, { title: "Tạm thời" });
     addChecklistItem(b, id, "Việc");
     expectConverged(a, b);

@@ -4,6 +4,7 @@ import { cardsMap, checklistOf, isInitialised, type YCard, type YItem } from "./
 import { DomainError } from "./errors";
 import { positionAt, sortByPosition, type Positioned } from "./order-keys";
 import { describeZodError } from "./schema";
+import { diffSpan } from "./text-typing";
 
 export function parseInput<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
@@ -45,22 +46,10 @@ export function textOf(map: Y.Map<unknown>, key: string): Y.Text {
 export function replaceText(text: Y.Text, next: string): void {
   const prev = text.toString();
   if (prev === next) return;
-  let start = 0;
-  const shortest = Math.min(prev.length, next.length);
-  while (start < shortest && prev[start] === next[start]) start++;
-  // Never split a surrogate pair: Y.Text counts UTF-16 code units.
-  if (start > 0 && isHighSurrogate(prev.charCodeAt(start - 1))) start--;
-  let end = 0;
-  while (end < shortest - start && prev[prev.length - 1 - end] === next[next.length - 1 - end]) end++;
-  if (end > 0 && isLowSurrogate(prev.charCodeAt(prev.length - end))) end--;
-  const removed = prev.length - start - end;
+  const { start, removed, inserted } = diffSpan(prev, next);
   if (removed > 0) text.delete(start, removed);
-  const inserted = next.slice(start, next.length - end);
   if (inserted.length > 0) text.insert(start, inserted);
 }
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /** Live (non-archived) siblings in display order, read straight from the maps. */
 export function liveSiblings(maps: Iterable<Y.Map<unknown>>, exceptId?: string): Positioned[] {

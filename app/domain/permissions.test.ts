@@ -22,10 +22,10 @@ const resources: Record<string, Resource> = {
   otherDistrictBoard: { type: "board", districtId: "district-2", schoolId: A },
 };
 
-const ADMIN: Permission[] = ["view:board", "view:district", "view:overview", "view:school-overview", "manage:campaign", "manage:schools", "manage:people", "manage:team", "view:audit"];
+const ADMIN: Permission[] = ["view:board", "view:district", "view:overview", "view:school-overview", "manage:campaign", "manage:schools", "manage:people", "manage:team", "view:audit", "comment:board", "remind:schools", "manage:webhooks"];
 const OBSERVER: Permission[] = ["view:board", "view:district", "view:overview", "view:school-overview"];
-const PRINCIPAL: Permission[] = ["view:board", "edit:board", "view:school-overview", "manage:team", "submit:report"];
-const TEACHER: Permission[] = ["view:board", "edit:board"];
+const PRINCIPAL: Permission[] = ["view:board", "edit:board", "view:school-overview", "manage:team", "submit:report", "comment:board"];
+const TEACHER: Permission[] = ["view:board", "edit:board", "comment:board"];
 
 // What each kind of resource can be asked about (a permission asked of another kind is refused).
 const ON_DISTRICT: Permission[] = ["view:district", "view:overview", "manage:campaign", "manage:schools", "manage:people", "view:audit"];

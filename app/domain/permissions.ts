@@ -31,6 +31,9 @@ export const PERMISSIONS = [
   "manage:team",
   "submit:report",
   "view:audit",
+  "comment:board",
+  "remind:schools",
+  "manage:webhooks",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,12 +53,16 @@ export const RESOURCE_TYPES: Record<Permission, readonly Resource["type"][]> = {
   "manage:people": ["district"],
   "manage:team": ["school"],
   "view:audit": ["district"],
+  "comment:board": ["board"],
+  "remind:schools": ["district"],
+  "manage:webhooks": ["district"],
 };
 
 const DISTRICT_WIDE: readonly Permission[] = ["view:board", "view:district", "view:overview", "view:school-overview"];
-const ADMIN_ONLY: readonly Permission[] = ["manage:campaign", "manage:schools", "manage:people", "manage:team", "view:audit"];
-const PRINCIPAL_OWN_SCHOOL: readonly Permission[] = ["view:board", "edit:board", "view:school-overview", "manage:team", "submit:report"];
-const TEACHER_OWN_SCHOOL: readonly Permission[] = ["view:board", "edit:board"];
+// The district office writes to schools (comments, reminders) on any board it may see.
+const ADMIN_ONLY: readonly Permission[] = ["manage:campaign", "manage:schools", "manage:people", "manage:team", "view:audit", "comment:board", "remind:schools", "manage:webhooks"];
+const PRINCIPAL_OWN_SCHOOL: readonly Permission[] = ["view:board", "edit:board", "view:school-overview", "manage:team", "submit:report", "comment:board"];
+const TEACHER_OWN_SCHOOL: readonly Permission[] = ["view:board", "edit:board", "comment:board"];
 
 export function can(actor: Actor, permission: Permission, resource: Resource): boolean {
   if (!RESOURCE_TYPES[permission]?.includes(resource.type)) return false;

@@ -3,7 +3,7 @@ import { addCard, moveCard } from "./card-mutations";
 import { addChecklistItem, setChecklistItemDone } from "./checklist-mutations";
 import { cardsMap, checklistOf } from "./board-doc";
 import { decodeBoard } from "./decode-board";
-import { boardProgress, cardProgress, daysLeft, isOverdue, todayInHcm } from "./progress";
+import { boardProgress, cardProgress, daysLeft, doneHint, isCardDone, isOverdue, todayInHcm } from "./progress";
 import { cardByTemplate, newBoard } from "./test-support";
 
 const by = { userId: "u1", at: new Date("2023-06-01T00:00:00Z") };
@@ -23,11 +23,28 @@ describe("progress", () => {
     expect(boardProgress(decodeBoard(doc))).toEqual({ done: 2, total: 3 });
   });
 
-  it("does not count a card's status once it has items", () => {
+  it("counts every item of a card in Hoàn thành, ticked or not, and hints at the unticked ones", () => {
     const doc = newBoard();
     const plan = cardByTemplate(decodeBoard(doc), "tpl-a");
+    setChecklistItemDone(doc, plan.id, plan.checklist[0]!.id, true, by);
     moveCard(doc, plan.id, "done");
-    expect(cardProgress(cardByTemplate(decodeBoard(doc), "tpl-a"))).toEqual({ done: 0, total: 2 });
+    const moved = cardByTemplate(decodeBoard(doc), "tpl-a");
+    expect(isCardDone(moved)).toBe(true);
+    expect(cardProgress(moved)).toEqual({ done: 2, total: 2 });
+    expect(doneHint(moved)).toBe("unticked_items");
+  });
+
+  it("keeps a fully ticked card that was not moved not done, overdue after its date, with a hint", () => {
+    const doc = newBoard();
+    const plan = cardByTemplate(decodeBoard(doc), "tpl-a");
+    for (const item of plan.checklist) setChecklistItemDone(doc, plan.id, item.id, true, by);
+    const ticked = cardByTemplate(decodeBoard(doc), "tpl-a");
+    expect(isCardDone(ticked)).toBe(false);
+    expect(cardProgress(ticked)).toEqual({ done: 2, total: 2 });
+    expect(doneHint(ticked)).toBe("move_to_done");
+    expect(isOverdue({ ...ticked, dueDate: "2023-05-01" }, "2023-06-01")).toBe(true);
+    moveCard(doc, plan.id, "done");
+    expect(doneHint(cardByTemplate(decodeBoard(doc), "tpl-a"))).toBeNull();
   });
 
   it("leaves archived cards and items out", () => {
@@ -45,7 +62,7 @@ describe("progress", () => {
     const id = addCard(doc, { title: "Riêng", category: "environment", createdBy: "u1", status: "done" });
     expect(boardProgress(decodeBoard(doc))).toEqual({ done: 1, total: 4 });
     addChecklistItem(doc, id, "Bước 1");
-    expect(boardProgress(decodeBoard(doc))).toEqual({ done: 0, total: 4 });
+    expect(boardProgress(decodeBoard(doc))).toEqual({ done: 1, total: 4 });
   });
 });
 

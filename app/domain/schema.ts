@@ -36,17 +36,17 @@ const sectionSchema = z.string().min(1).max(LIMITS.section);
 
 type Provenance = { origin: "template" | "school"; templateId: string | null; archived: boolean };
 
-// Template things always name the template entry they came from; school things
-// never do, and only template things can be archived (by the district).
-function checkProvenance(value: Provenance, ctx: z.RefinementCtx) {
+// Template things always name the template entry they came from; school things never do.
+// A school card may be archived (its recycle bin); a school item never is (it is removed).
+function checkProvenance(value: Provenance, ctx: z.RefinementCtx, kind: "card" | "item") {
   if (value.origin === "template" && value.templateId === null) {
     ctx.addIssue({ code: "custom", path: ["templateId"], message: "template origin needs a templateId" });
   }
   if (value.origin === "school" && value.templateId !== null) {
     ctx.addIssue({ code: "custom", path: ["templateId"], message: "school origin has no templateId" });
   }
-  if (value.origin === "school" && value.archived) {
-    ctx.addIssue({ code: "custom", path: ["archived"], message: "only template entries are archived" });
+  if (kind === "item" && value.origin === "school" && value.archived) {
+    ctx.addIssue({ code: "custom", path: ["archived"], message: "only template items are archived" });
   }
 }
 
@@ -64,7 +64,7 @@ export const checklistItemSchema = z
     archived: z.boolean(),
   })
   .superRefine((item, ctx) => {
-    checkProvenance(item, ctx);
+    checkProvenance(item, ctx, "item");
     if (item.done !== (item.doneAt !== null)) {
       ctx.addIssue({ code: "custom", path: ["doneAt"], message: "doneAt is set exactly when done" });
     }
@@ -92,7 +92,7 @@ export const cardSchema = z
     checklist: z.array(checklistItemSchema).max(LIMITS.itemsPerCard),
   })
   .superRefine((card, ctx) => {
-    checkProvenance(card, ctx);
+    checkProvenance(card, ctx, "card");
     if (!unique(card.checklist.map((i) => i.id))) {
       ctx.addIssue({ code: "custom", path: ["checklist"], message: "checklist item ids repeat" });
     }

@@ -4,7 +4,7 @@ import { positionAt } from "./order-keys";
 import { liveSiblings, parseInput, replaceText, requireInitialised, textOf } from "./mutation-helpers";
 import { templateCardSchema, type TemplateCard } from "./schema";
 import { newId } from "./ids";
-import type { TemplateContent } from "./template";
+import { boardCards, type TemplateContent } from "./template";
 
 // Brings one school's board in line with a new template version. docs/campaigns.md states the
 // rules; in short: template cards and items are matched by templateId and keep their ids and
@@ -35,7 +35,8 @@ type Tally = Omit<MergeSummary, "changed">;
 
 export function mergeTemplate(doc: Y.Doc, template: TemplateContent, version: number, options: MergeOptions = {}): MergeSummary {
   requireInitialised(doc);
-  const cards = parseInput(templateCardSchema.array(), template.cards);
+  // Rules stay with the district's template; a board takes resolved dates only.
+  const cards = parseInput(templateCardSchema.array(), boardCards(template));
   const tally: Tally = { added: 0, updated: 0, restored: 0, archived: 0, deleted: 0 };
   const current = metaMap(doc).get("templateVersion");
   if (typeof current === "number" && current >= version) return { changed: false, ...tally };

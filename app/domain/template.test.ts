@@ -7,14 +7,14 @@ const deadline = PLAN_2023.deadline;
 const plan = (): TemplateContent => ({ cards: structuredClone(PLAN_2023_TEMPLATE) });
 
 function issuesOf(input: unknown) {
-  const result = validateTemplate(input, { deadline });
+  const result = validateTemplate(input, { start: PLAN_2023.planDate, deadline });
   if (result.ok) throw new Error("expected the template to be refused");
   return result.issues;
 }
 
 describe("validateTemplate", () => {
   it("accepts the 2023 plan's template as it stands", () => {
-    const result = validateTemplate(plan(), { deadline });
+    const result = validateTemplate(plan(), { start: PLAN_2023.planDate, deadline });
     expect(result.ok).toBe(true);
   });
 
@@ -38,7 +38,7 @@ describe("validateTemplate", () => {
   it("accepts a due date on the deadline day itself", () => {
     const t = plan();
     t.cards[0]!.dueDate = deadline;
-    expect(validateTemplate(t, { deadline }).ok).toBe(true);
+    expect(validateTemplate(t, { start: PLAN_2023.planDate, deadline }).ok).toBe(true);
   });
 
   it("refuses repeated template ids, blank item text, bad dates, unknown fields and an empty template", () => {
@@ -63,7 +63,7 @@ describe("validateTemplate", () => {
     t.cards[0]!.title = "  Kế hoạch  ";
     t.cards[0]!.criteria = ["van_minh", "sang"];
     t.cards[0]!.section = " ";
-    const result = validateTemplate(t, { deadline });
+    const result = validateTemplate(t, { start: PLAN_2023.planDate, deadline });
     if (!result.ok) throw new Error(describeTemplateIssues(result.issues));
     expect(result.template.cards[0]).toMatchObject({ title: "Kế hoạch", criteria: ["sang", "van_minh"], section: null });
   });
@@ -74,7 +74,7 @@ describe("next year's copy", () => {
     const next = shiftTemplateYears(plan(), 1);
     expect(next.cards.find((c) => c.templateId === "tpl-report")!.dueDate).toBe("2024-12-04");
     expect(shiftDateYears("2024-02-29", 1)).toBe("2025-02-28");
-    expect(validateTemplate(next, { deadline: "2024-12-05" }).ok).toBe(true);
+    expect(validateTemplate(next, { start: "2024-04-10", deadline: "2024-12-05" }).ok).toBe(true);
   });
 });
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isCalendarDate } from "./dates";
 import { LIMITS, templateCardSchema, type TemplateCard } from "./schema";
 import { CATEGORIES, CRITERIA, normaliseCriteria } from "./vocabulary";
+import { DUE_ANCHORS, resolveDue, type CampaignSpan, type DueAnchor, type DueRule } from "./template-dates";
 
 // A campaign's template as the district edits it: the cards (with checklists, criteria, due
 // dates, evidence flags and plan sections) every school board starts from. The campaign's own
@@ -17,6 +18,7 @@ export const TEMPLATE_ISSUE_CODES = [
   "too_many",
   "bad_date",
   "after_deadline",
+  "before_start",
   "unknown_criterion",
   "unknown_category",
   "repeated_criterion",
@@ -36,6 +38,7 @@ const MESSAGES: Record<TemplateIssueCode, string> = {
   too_many: "has too many entries",
   bad_date: "is not a YYYY-MM-DD calendar date",
   after_deadline: "is after the campaign deadline",
+  before_start: "is before the campaign starts",
   unknown_criterion: `is not a criterion (expected one of ${CRITERIA.join(", ")})`,
   unknown_category: `is not a category (expected one of ${CATEGORIES.join(", ")})`,
   repeated_criterion: "names a criterion twice",
@@ -81,6 +84,11 @@ const cardSchema = z.strictObject(
     title: text(LIMITS.title),
     description: z.string({ error: "invalid" }).max(LIMITS.description, "too_long").default(""),
     dueDate: dateSchema.nullable().default(null),
+    // Kept relative to the campaign (template-dates.ts); when set, it decides dueDate.
+    due: z
+      .strictObject({ from: z.enum(DUE_ANCHORS, { error: "invalid" }), days: z.number({ error: "invalid" }).int("invalid").min(-1000, "invalid").max(1000, "invalid") }, { error: "invalid" })
+      .nullable()
+      .default(null),
     checklist: z.array(itemSchema, { error: "invalid" }).max(TEMPLATE_LIMITS.itemsPerCard, "too_many").default([]),
   },
   { error: (issue) => (issue.code === "unrecognized_keys" ? "unknown_field" : "invalid") },
@@ -91,8 +99,16 @@ export const templateContentSchema = z.strictObject(
   { error: (issue) => (issue.code === "unrecognized_keys" ? "unknown_field" : "invalid") },
 );
 
+/** A template card as the district plans it: a board's template card plus, optionally, its due-date rule. */
+export type TemplatePlanCard = TemplateCard & { due?: DueRule | null };
+
 /** What TemplateVersion.content holds (as JSON). */
-export type TemplateContent = { cards: TemplateCard[] };
+export type TemplateContent = { cards: TemplatePlanCard[] };
+
+/** The cards as boards take them: resolved dates only, no rules. */
+export function boardCards(template: TemplateContent): TemplateCard[] {
+  return template.cards.map(({ due: _due, ...card }) => card);
+}
 
 export type TemplateValidation = { ok: true; template: TemplateContent } | { ok: false; issues: TemplateIssue[] };
 
@@ -109,13 +125,15 @@ function codeOf(raw: z.core.$ZodIssue): TemplateIssueCode {
 
 /**
  * Parses and checks a template: its shape, and what the shape cannot say — template ids unique
- * across the whole template (cards and items), and no due date after `deadline` (YYYY-MM-DD; the
- * report is due before it, so the deadline day itself is the last allowed).
+ * across the whole template (cards and items), and every due date inside the campaign: not before
+ * `start`, not after `deadline` (YYYY-MM-DD; the report is due before it, so the deadline day
+ * itself is the last allowed). A card's due-date rule is resolved against the campaign first.
  */
-export function validateTemplate(input: unknown, context: { deadline: string }): TemplateValidation {
-  const parsed = templateContentSchema.safeParse(input);
-  // Ids and dates are checked on the raw input too, so one save reports every problem at once.
-  const cross = crossChecks(input, context.deadline);
+export function validateTemplate(input: unknown, context: CampaignSpan): TemplateValidation {
+  const resolved = withResolvedRules(input, context);
+  const parsed = templateContentSchema.safeParse(resolved);
+  // Ids and dates are checked on the raw input too, so one check reports every problem at once.
+  const cross = crossChecks(resolved, context);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((raw) => {
       const code = codeOf(raw);
@@ -128,13 +146,27 @@ export function validateTemplate(input: unknown, context: { deadline: string }):
   const template: TemplateContent = { cards: parsed.data.cards };
   // The board model must accept every card we would write: a belt-and-braces check that the
   // editor's schema never drifts looser than the document's.
-  const board = templateCardSchema.array().safeParse(template.cards);
+  const board = templateCardSchema.array().safeParse(boardCards(template));
   if (!board.success) return { ok: false, issues: [issue(board.error.issues[0]?.path ?? [], "invalid")] };
   return { ok: true, template };
 }
 
-/** Template ids unique across cards and items; no due date after the deadline. */
-function crossChecks(input: unknown, deadline: string): TemplateIssue[] {
+/** Rules turned into dates on a copy of the raw input (a malformed rule is left to the schema to name). */
+function withResolvedRules(input: unknown, span: CampaignSpan): unknown {
+  const cards = (input as { cards?: unknown } | null)?.cards;
+  if (!Array.isArray(cards)) return input;
+  return {
+    ...(input as object),
+    cards: cards.map((card: Record<string, unknown> | null) => {
+      const due = card && typeof card === "object" ? (card.due as Partial<DueRule> | null | undefined) : null;
+      const valid = due && DUE_ANCHORS.includes(due.from as DueAnchor) && Number.isInteger(due.days) && Math.abs(due.days!) <= 1000;
+      return valid ? { ...card, dueDate: resolveDue(due as DueRule, span) } : card;
+    }),
+  };
+}
+
+/** Template ids unique across cards and items; every due date inside the campaign. */
+function crossChecks(input: unknown, { start, deadline }: CampaignSpan): TemplateIssue[] {
   const cards = (input as { cards?: unknown } | null)?.cards;
   if (!Array.isArray(cards)) return [];
   const issues: TemplateIssue[] = [];
@@ -151,6 +183,9 @@ function crossChecks(input: unknown, deadline: string): TemplateIssue[] {
     const due = card.dueDate;
     if (typeof due === "string" && isCalendarDate(due) && due > deadline) {
       issues.push(issue(["cards", i, "dueDate"], "after_deadline", `${due} > ${deadline}`));
+    }
+    if (typeof due === "string" && isCalendarDate(due) && due < start) {
+      issues.push(issue(["cards", i, "dueDate"], "before_start", `${due} < ${start}`));
     }
   });
   return issues;

@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import { cardsMap, checklistOf, metaMap } from "./board-doc";
-import { addCard, deleteCard, editCard, moveCard } from "./card-mutations";
+import { addCard, deleteCard, editCard, moveCard, purgeCard, restoreCard } from "./card-mutations";
 import { addChecklistItem, removeChecklistItem, setChecklistItemDone } from "./checklist-mutations";
 import { decodeBoard } from "./decode-board";
 import { PLAN_2023_TEMPLATE } from "./plan-2023";
@@ -48,6 +48,13 @@ describe("validateTransition accepts a school's ordinary work", () => {
     const before = decodeBoard(doc);
     deleteCard(doc, id);
     expect(validateTransition(before, decodeBoard(doc))).toEqual({ ok: true });
+    const binned = decodeBoard(doc);
+    restoreCard(doc, id);
+    expect(validateTransition(binned, decodeBoard(doc))).toEqual({ ok: true });
+    deleteCard(doc, id);
+    const again = decodeBoard(doc);
+    purgeCard(doc, id);
+    expect(validateTransition(again, decodeBoard(doc))).toEqual({ ok: true });
   });
 });
 

@@ -18,8 +18,10 @@ export type TransitionResult = { ok: true } | { ok: false; code: TransitionCode;
 
 const refuse = (code: TransitionCode, message: string): TransitionResult => ({ ok: false, code, message });
 
-// Provenance and authorship: set once when a card or item is created.
-const LOCKED_CARD_FIELDS = ["origin", "templateId", "section", "createdBy", "archived"] as const;
+// Provenance and authorship: set once when a card or item is created. A school's own card may
+// go to its recycle bin and back (archived); only the district archives its requirements.
+const LOCKED_SCHOOL_CARD_FIELDS = ["origin", "templateId", "section", "createdBy"] as const;
+const LOCKED_CARD_FIELDS = [...LOCKED_SCHOOL_CARD_FIELDS, "archived"] as const;
 const LOCKED_ITEM_FIELDS = ["origin", "templateId", "archived"] as const;
 // The district decides which of its items need evidence.
 const LOCKED_TEMPLATE_ITEM_FIELDS = [...LOCKED_ITEM_FIELDS, "needsEvidence"] as const;
@@ -52,7 +54,7 @@ export function validateTransition(before: Board, after: Board, options: Transit
       }
       continue;
     }
-    const locked = changedField(old, card, LOCKED_CARD_FIELDS);
+    const locked = changedField(old, card, old.origin === "school" ? LOCKED_SCHOOL_CARD_FIELDS : LOCKED_CARD_FIELDS);
     if (locked) return refuse("field_locked", `card ${old.id}: ${locked} cannot change`);
     const items = checkItems(old, card, options.actorId);
     if (!items.ok) return items;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { todayInHcm } from "~/domain";
-import { formatDate, formatDateTime } from "./format";
+import { formatDate, formatDateTime, formatPercent, parseDate } from "./format";
 
 describe("dates in Asia/Ho_Chi_Minh, dd/mm/yyyy", () => {
   it("formats a calendar date without shifting it", () => {
@@ -14,5 +14,28 @@ describe("dates in Asia/Ho_Chi_Minh, dd/mm/yyyy", () => {
   });
   it("shows nothing for a missing date", () => {
     expect(formatDate(null)).toBe("");
+  });
+});
+
+describe("dates typed as dd/mm/yyyy", () => {
+  it("reads day first, with or without leading zeros", () => {
+    expect(parseDate("05/12/2023")).toBe("2023-12-05");
+    expect(parseDate(" 5/1/2024 ")).toBe("2024-01-05");
+    expect(parseDate("29.02.2024")).toBe("2024-02-29");
+  });
+  it("says empty or invalid rather than guessing", () => {
+    expect(parseDate("")).toBeNull();
+    expect(parseDate("31/02/2023")).toBe("invalid");
+    expect(parseDate("12/31/2023")).toBe("invalid");
+    expect(parseDate("2023-12-05")).toBe("invalid");
+  });
+});
+
+describe("percentages", () => {
+  it("use a comma decimal in Vietnamese and at most one decimal", () => {
+    expect(formatPercent(44.5)).toBe("44,5%");
+    expect(formatPercent(48.666)).toBe("48,7%");
+    expect(formatPercent(100)).toBe("100%");
+    expect(formatPercent(44.5, "en")).toBe("44.5%");
   });
 });

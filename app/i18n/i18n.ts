@@ -8,15 +8,17 @@ import viOverview from "./vi/overview.json";
 import viAdmin from "./vi/admin.json";
 import viCampaigns from "./vi/campaigns.json";
 import viReport from "./vi/report.json";
+import viActivity from "./vi/activity.json";
 import enCommon from "./en/common.json";
 import enBoard from "./en/board.json";
 import enOverview from "./en/overview.json";
 import enAdmin from "./en/admin.json";
 import enCampaigns from "./en/campaigns.json";
 import enReport from "./en/report.json";
+import enActivity from "./en/activity.json";
 
-const vi = { ...viCommon, ...viBoard, ...viOverview, ...viAdmin, ...viCampaigns, ...viReport };
-const en = { ...enCommon, ...enBoard, ...enOverview, ...enAdmin, ...enCampaigns, ...enReport };
+const vi = { ...viCommon, ...viBoard, ...viOverview, ...viAdmin, ...viCampaigns, ...viReport, ...viActivity };
+const en = { ...enCommon, ...enBoard, ...enOverview, ...enAdmin, ...enCampaigns, ...enReport, ...enActivity };
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -16,7 +16,12 @@ export type AuditAction =
   | "invitation.created"
   | "invitation.accepted"
   | "import.applied"
-  | "report.submitted";
+  | "report.submitted"
+  | "reminder.sent"
+  | "campaign.launched"
+  | "campaign.closed"
+  | "campaign.reopened"
+  | "campaign.school_left_out";
 
 export interface AuditEntry {
   actorId: string | null;

@@ -1,4 +1,4 @@
-import { boardProgress, cardsByColumn, readBoard, STATUSES } from "~/domain";
+import { boardProgress, cardsByColumn, isFrozen, readBoard, STATUSES } from "~/domain";
 import { t, type Locale } from "~/i18n/i18n";
 import { ApiError } from "~/utils/api.server";
 import { assertCan, type SessionUser } from "~/utils/permissions.server";
@@ -12,7 +12,13 @@ export async function requireBoard(user: SessionUser, boardId: string, permissio
   const board = await findBoard(boardId);
   if (!board) throw new ApiError(404, "board_not_found", `No board ${boardId}`);
   assertCan(user, permission, { type: "board", districtId: board.school.districtId, schoolId: board.school.id });
+  if (permission === "edit:board") assertBoardOpen(board);
   return board;
+}
+
+/** A closed campaign's boards are frozen: every edit, whatever its path, is refused with 409 (nothing is stored). */
+export function assertBoardOpen(board: { campaign: { status: string } }) {
+  if (isFrozen(board.campaign.status)) throw new ApiError(409, "campaign_closed", "This campaign is closed: its boards can no longer change");
 }
 
 export function schoolJson(s: FoundBoard["school"]) {
@@ -20,7 +26,7 @@ export function schoolJson(s: FoundBoard["school"]) {
 }
 
 export function campaignJson(c: FoundBoard["campaign"]) {
-  return { id: c.id, name: c.name, deadline: deadlineDate(c.deadline) };
+  return { id: c.id, name: c.name, deadline: deadlineDate(c.deadline), status: c.status };
 }
 
 /** GET /api/v1/boards/<id>: the live document, decoded, by column. */

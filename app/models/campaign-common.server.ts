@@ -1,4 +1,6 @@
-import type { PrismaClient, TemplateVersion } from "@prisma/client";
+import type { Campaign, PrismaClient, TemplateVersion } from "@prisma/client";
+import { todayInHcm } from "~/domain/dates";
+import type { CampaignSpan } from "~/domain/template-dates";
 import type { TemplateIssue } from "~/domain/template";
 import type { Targets } from "~/features/campaigns/schemas";
 
@@ -17,7 +19,10 @@ export class CampaignError extends Error {
   }
 }
 
-/** Calendar date → the instant stored for it: midnight in Asia/Ho_Chi_Minh. */
+/** The campaign's span for its template's due dates (a campaign made before startDate existed starts on its plan date). */
+export function campaignSpan(c: Pick<Campaign, "startDate" | "planDate" | "deadline">): CampaignSpan {
+  return { start: todayInHcm(c.startDate ?? c.planDate), deadline: todayInHcm(c.deadline) };
+}
 
 export function parseTargets(json: string): Targets {
   try {

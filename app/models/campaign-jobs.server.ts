@@ -1,15 +1,16 @@
 import type { Campaign, CampaignJob, PrismaClient, School } from "@prisma/client";
 import * as Y from "yjs";
 import { initBoardDoc } from "~/domain/board-doc";
+import { isFrozen, TRANSITIONS } from "~/domain/campaign";
 import { diffTemplates } from "~/domain/template-diff";
 import { mergeTemplate } from "~/domain/template-merge";
-import { parseStoredTemplate, validateTemplate, type TemplateContent } from "~/domain/template";
+import { boardCards, parseStoredTemplate, validateTemplate, type TemplateContent } from "~/domain/template";
 import { summariseChanges } from "~/features/campaigns/change-summary";
 import { getDb } from "~/utils/db.server";
 import { getLogger } from "~/utils/logger.server";
-import { deadlineDate } from "./board.server";
+import { audit } from "./audit.server";
 import { emitBoardChanged } from "./board-events.server";
-import { CampaignError, versionRow } from "./campaign-common.server";
+import { campaignSpan, CampaignError, versionRow } from "./campaign-common.server";
 import { getCollab } from "./collab.server";
 import { projectBoard } from "./projection.server";
 
@@ -54,10 +55,11 @@ export async function latestJob(campaignId: string, db: PrismaClient = getDb()) 
   return db.campaignJob.findFirst({ where: { campaignId }, orderBy: { startedAt: "desc" } });
 }
 
-/** Every active school of the campaign's district and levels. */
-function targetSchools(campaign: Campaign, db: PrismaClient) {
+/** Every active school of the campaign's district and levels, but those the district left out. */
+async function targetSchools(campaign: Campaign, db: PrismaClient) {
   const levels = campaign.levels.split(",").filter(Boolean);
-  return db.school.findMany({ where: { districtId: campaign.districtId, active: true, level: { in: levels } }, orderBy: { slug: "asc" } });
+  const excluded = (await db.campaignExclusion.findMany({ where: { campaignId: campaign.id }, select: { schoolId: true } })).map((e) => e.schoolId);
+  return db.school.findMany({ where: { districtId: campaign.districtId, active: true, level: { in: levels }, id: { notIn: excluded } }, orderBy: { slug: "asc" } });
 }
 
 /** How many schools a launch or publish of this campaign reaches now. */
@@ -67,7 +69,7 @@ export async function countTargetSchools(campaign: Campaign, db: PrismaClient = 
 
 async function createBoard(campaign: Campaign, school: School, template: TemplateContent, version: number, db: PrismaClient): Promise<boolean> {
   const doc = new Y.Doc();
-  initBoardDoc(doc, template.cards, { templateVersion: version });
+  initBoardDoc(doc, boardCards(template), { templateVersion: version });
   let board;
   try {
     // Nobody can be connected to a board that does not exist yet: its first snapshot is written
@@ -80,7 +82,8 @@ async function createBoard(campaign: Campaign, school: School, template: Templat
     throw error;
   }
   const key = { id: board.id, campaignId: campaign.id, schoolId: school.id };
-  await projectBoard(key, doc, { db });
+  // A new board has seen no activity of its school yet.
+  await projectBoard(key, doc, { db, at: null });
   emitBoardChanged({ boardId: board.id, campaignId: campaign.id, schoolId: school.id, at: new Date().toISOString() });
   return true;
 }
@@ -142,7 +145,7 @@ async function runJob(jobId: string, signal: AbortSignal, opts: RunOptions, db: 
     } else if (!board.stat) {
       // Made by a run that stopped before projecting it.
       const doc = await collab.readDoc(board.id);
-      await projectBoard({ id: board.id, campaignId: campaign.id, schoolId: school.id }, doc, { db });
+      await projectBoard({ id: board.id, campaignId: campaign.id, schoolId: school.id }, doc, { db, at: null });
       doc.destroy();
     } else return;
     done++;
@@ -187,17 +190,18 @@ async function start(jobId: string, opts: StartOptions, db: PrismaClient) {
 }
 
 function requireValid(content: string, campaign: Campaign): TemplateContent {
-  const checked = validateTemplate(JSON.parse(content), { deadline: deadlineDate(campaign.deadline) });
+  const checked = validateTemplate(JSON.parse(content), campaignSpan(campaign));
   if (!checked.ok) throw new CampaignError(422, "invalid_template", "The template has errors", checked.issues);
   return checked.template;
 }
 
 /**
  * "Triển khai": publishes the first version and gives every target school its board. On a
- * launched campaign it is harmless: it resumes an unfinished job, or makes the boards of
- * schools added since, and otherwise changes nothing.
+ * launched campaign it resumes an unfinished job (202); otherwise it answers 409
+ * already_launched, so of two officers launching at once one wins and the other is told.
  */
 export async function launchCampaign(campaign: Campaign, userId: string, opts: StartOptions = {}, db: PrismaClient = getDb()) {
+  if (isFrozen(campaign.status)) throw new CampaignError(409, "campaign_closed", "This campaign is closed; reopen it first");
   if (campaign.status === "draft") {
     const version = campaign.publishedVersion + 1;
     const draft = await versionRow(campaign.id, version, db);
@@ -205,19 +209,27 @@ export async function launchCampaign(campaign: Campaign, userId: string, opts: S
     requireValid(draft.content, campaign);
     const total = (await targetSchools(campaign, db)).length;
     const job = await db.$transaction(async (tx) => {
-      const claimed = await tx.campaign.updateMany({ where: { id: campaign.id, status: "draft" }, data: { status: "launched", publishedVersion: version } });
-      if (claimed.count === 0) return null; // launched by a concurrent request
+      const { from, to } = TRANSITIONS.launch;
+      const claimed = await tx.campaign.updateMany({ where: { id: campaign.id, status: from }, data: { status: to, publishedVersion: version } });
+      if (claimed.count === 0) return null;
       await tx.templateVersion.update({ where: { id: draft.id }, data: { publishedAt: new Date(), createdById: userId } });
+      await audit(tx, { actorId: userId, action: "campaign.launched", entityId: campaign.id, detail: { name: campaign.name, schools: total } });
       return tx.campaignJob.create({ data: { campaignId: campaign.id, kind: "launch", version, total } });
     });
-    if (job) return { job: await start(job.id, opts, db), started: true, created: 0 };
+    // Launched by a concurrent request: one officer wins, the other is told so.
+    if (!job) throw new CampaignError(409, "already_launched", "This campaign was launched meanwhile");
+    return { job: await start(job.id, opts, db), started: true, created: 0 };
   }
   const latest = await latestJob(campaign.id, db);
-  if (latest && (latest.status === "running" || latest.status === "failed")) {
+  // An interrupted or failed job is resumed ("Chạy tiếp"); one another request is running right
+  // now, or a launch already done, is not a launch to make again: of two officers, one wins.
+  const resumable = latest && ((latest.status === "running" && !registry().has(latest.id)) || latest.status === "failed");
+  if (!resumable) throw new CampaignError(409, "already_launched", "This campaign is already launched");
+  if (latest) {
     if (latest.status === "failed") await db.campaignJob.update({ where: { id: latest.id }, data: { status: "running", error: null, finishedAt: null } });
     return { job: await start(latest.id, opts, db), started: true, created: 0 };
   }
-  return { job: latest, started: false, created: await ensureBoardsForCampaign(campaign.id, db) };
+  throw new CampaignError(409, "already_launched", "This campaign is already launched");
 }
 
 /**
@@ -226,6 +238,7 @@ export async function launchCampaign(campaign: Campaign, userId: string, opts: S
  */
 export async function publishCampaign(campaign: Campaign, userId: string, note: string | undefined, opts: StartOptions = {}, db: PrismaClient = getDb()) {
   if (campaign.status === "draft") throw new CampaignError(409, "not_launched", "Launch the campaign first");
+  if (isFrozen(campaign.status)) throw new CampaignError(409, "campaign_closed", "This campaign is closed; reopen it first");
   const latest = await latestJob(campaign.id, db);
   if (latest && registry().has(latest.id)) throw new CampaignError(409, "job_running", "A launch or publish is still running");
   const version = campaign.publishedVersion + 1;
@@ -256,7 +269,7 @@ export async function publishCampaign(campaign: Campaign, userId: string, note: 
  */
 export async function ensureBoardsForCampaign(campaignId: string, db: PrismaClient = getDb()): Promise<number> {
   const campaign = await db.campaign.findUnique({ where: { id: campaignId } });
-  if (!campaign || campaign.status !== "launched" || campaign.publishedVersion === 0) return 0;
+  if (!campaign || campaign.status !== "active" || campaign.publishedVersion === 0) return 0;
   const row = await versionRow(campaign.id, campaign.publishedVersion, db);
   if (!row) return 0;
   const template = parseStoredTemplate(row.content);
@@ -272,7 +285,7 @@ export async function ensureBoardsForCampaign(campaignId: string, db: PrismaClie
 export async function ensureBoardsForSchool(schoolId: string, db: PrismaClient = getDb()): Promise<number> {
   const school = await db.school.findUnique({ where: { id: schoolId } });
   if (!school || !school.active) return 0;
-  const campaigns = await db.campaign.findMany({ where: { districtId: school.districtId, status: "launched" } });
+  const campaigns = await db.campaign.findMany({ where: { districtId: school.districtId, status: "active" } });
   let created = 0;
   for (const c of campaigns) if (c.levels.split(",").includes(school.level)) created += await ensureBoardsForCampaign(c.id, db);
   return created;

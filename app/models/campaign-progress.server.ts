@@ -16,8 +16,11 @@ export type CriterionProgress = {
   schools: number;
   /** …and how many of them have reached the target on their own board (null without a target). */
   schoolsAtTarget: number | null;
+  /** Those schools, by name ([] without a target), so the overview can link each one. */
+  reached: { id: string; slug: string; name: string }[];
 };
 
+const collator = new Intl.Collator("vi");
 const pct = (done: number, total: number) => (total > 0 ? Math.round((done / total) * 1000) / 10 : null);
 
 /**
@@ -30,6 +33,8 @@ export async function criterionProgress(campaignId: string, db: PrismaClient = g
     db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { targets: true } }),
     db.cardRow.findMany({ where: { campaignId }, select: { schoolId: true, criteria: true, itemsDone: true, itemsTotal: true } }),
   ]);
+  const schoolIds = [...new Set(rows.map((r) => r.schoolId))];
+  const schools = new Map((await db.school.findMany({ where: { id: { in: schoolIds } }, select: { id: true, slug: true, name: true } })).map((s) => [s.id, s]));
   const targets = parseTargets(campaign.targets);
   const perSchool = new Map<Criterion, Map<string, { done: number; total: number }>>(CRITERIA.map((c) => [c, new Map()]));
   for (const row of rows) {
@@ -43,11 +48,18 @@ export async function criterionProgress(campaignId: string, db: PrismaClient = g
     }
   }
   return CRITERIA.map((criterion) => {
-    const bySchool = [...perSchool.get(criterion)!.values()];
+    const entries = [...perSchool.get(criterion)!.entries()];
+    const bySchool = entries.map(([, s]) => s);
     const done = bySchool.reduce((n, s) => n + s.done, 0);
     const total = bySchool.reduce((n, s) => n + s.total, 0);
     const target = targets[criterion] ?? null;
-    const atTarget = target === null ? null : bySchool.filter((s) => (pct(s.done, s.total) ?? 0) >= target).length;
-    return { criterion, target, done, total, percent: pct(done, total), schools: bySchool.length, schoolsAtTarget: atTarget };
+    const reached =
+      target === null
+        ? []
+        : entries
+            .filter(([, s]) => (pct(s.done, s.total) ?? 0) >= target)
+            .flatMap(([id]) => schools.get(id) ?? [])
+            .sort((a, b) => collator.compare(a.name, b.name));
+    return { criterion, target, done, total, percent: pct(done, total), schools: bySchool.length, schoolsAtTarget: target === null ? null : reached.length, reached };
   });
 }

@@ -1,12 +1,16 @@
 import type { Campaign, PrismaClient } from "@prisma/client";
 import { PLAN_2023, PLAN_2023_TEMPLATE } from "~/domain/plan-2023";
+
+/** The span the 2023 plan's dates were written for: from its issue to its report deadline. */
+const PLAN_2023_SPAN = { start: PLAN_2023.planDate, deadline: PLAN_2023.deadline };
 import { diffTemplates, type TemplateChange } from "~/domain/template-diff";
-import { parseStoredTemplate, shiftDateYears, shiftTemplateYears, validateTemplate, type TemplateContent } from "~/domain/template";
+import { parseStoredTemplate, shiftDateYears, validateTemplate, type TemplateContent } from "~/domain/template";
+import { moveDueDates } from "~/domain/template-dates";
 import type { CampaignDetails, Targets } from "~/features/campaigns/schemas";
 import { getDb } from "~/utils/db.server";
 import { deadlineDate } from "./board.server";
 import { hcmMidnight } from "~/domain/dates";
-import { CampaignError, isCampaignError, parseTargets, versionRow } from "./campaign-common.server";
+import { campaignSpan, CampaignError, isCampaignError, parseTargets, versionRow } from "./campaign-common.server";
 
 export { CampaignError, isCampaignError, parseTargets };
 
@@ -41,6 +45,8 @@ export function campaignJson(c: Campaign) {
     deadline: deadlineDate(c.deadline),
     levels: c.levels.split(",").filter(Boolean),
     status: c.status,
+    startDate: deadlineDate(c.startDate ?? c.planDate),
+    closedOn: c.closedAt ? deadlineDate(c.closedAt) : null,
     targets: parseTargets(c.targets),
     publishedVersion: c.publishedVersion,
     copiedFromId: c.copiedFromId,
@@ -92,7 +98,7 @@ export async function editableTemplate(campaign: Campaign, db: PrismaClient = ge
  * is never overwritten: the write only matches an unpublished row.
  */
 export async function saveDraft(campaign: Campaign, input: unknown, userId: string, db: PrismaClient = getDb()): Promise<TemplateContent> {
-  const checked = validateTemplate(input, { deadline: deadlineDate(campaign.deadline) });
+  const checked = validateTemplate(input, campaignSpan(campaign));
   if (!checked.ok) throw new CampaignError(422, "invalid_template", "The template has errors", checked.issues);
   const version = campaign.publishedVersion + 1;
   const content = JSON.stringify(checked.template);
@@ -138,6 +144,7 @@ function detailsData(d: CampaignDetails) {
     name: d.name,
     planNumber: d.planNumber,
     planDate: hcmMidnight(d.planDate),
+    startDate: hcmMidnight(d.startDate),
     issuer: d.issuer,
     parentPlan: d.parentPlan || null,
     deadline: hcmMidnight(d.deadline),
@@ -146,12 +153,12 @@ function detailsData(d: CampaignDetails) {
 }
 
 /**
- * A new draft campaign whose first template version is the 2023 plan, its due dates moved to the
- * campaign's year (a date that then falls after the deadline is for the officer to fix in the editor).
+ * A new draft campaign whose first template version is the 2023 plan, each due date kept where it
+ * sits in the plan — so many days from its start, or before its deadline — and so inside the new
+ * campaign, however long it runs (template-dates.ts).
  */
 export async function createCampaign(districtId: string, details: CampaignDetails, userId: string, db: PrismaClient = getDb()) {
-  const years = Number(details.deadline.slice(0, 4)) - Number(PLAN_2023.deadline.slice(0, 4));
-  const template = shiftTemplateYears({ cards: PLAN_2023_TEMPLATE }, years);
+  const template = { cards: moveDueDates(PLAN_2023_TEMPLATE, PLAN_2023_SPAN, { start: details.startDate, deadline: details.deadline }) };
   const slug = await uniqueSlug(`${slugBase(details.name)}-${details.deadline.slice(0, 4)}`, db);
   return db.campaign.create({
     data: { districtId, slug, ...detailsData(details), templates: { create: { version: 1, content: JSON.stringify(template), createdById: userId } } },
@@ -175,9 +182,13 @@ export async function setTargets(campaign: Campaign, targets: Targets, db: Prism
  */
 export async function copyCampaign(source: Campaign, userId: string, db: PrismaClient = getDb()) {
   const latest = (await versionRow(source.id, source.publishedVersion, db)) ?? (await versionRow(source.id, source.publishedVersion + 1, db));
-  const template = shiftTemplateYears(latest ? parseStoredTemplate(latest.content) : { cards: structuredClone(PLAN_2023_TEMPLATE) }, 1);
   const year = (d: Date) => shiftDateYears(deadlineDate(d), 1);
   const deadline = year(source.deadline);
+  const span = campaignSpan(source);
+  const next = { start: shiftDateYears(span.start, 1), deadline };
+  // Rules carry over; fixed dates become rules against the source campaign, then land in the next.
+  const cards = latest ? parseStoredTemplate(latest.content).cards : PLAN_2023_TEMPLATE;
+  const template = { cards: moveDueDates(cards, latest ? span : PLAN_2023_SPAN, next) };
   const oldYear = deadlineDate(source.deadline).slice(0, 4);
   const newYear = deadline.slice(0, 4);
   const name = source.name.includes(oldYear) ? source.name.replaceAll(oldYear, newYear) : `${source.name} (${newYear})`;
@@ -189,6 +200,7 @@ export async function copyCampaign(source: Campaign, userId: string, db: PrismaC
       name,
       planNumber: source.planNumber,
       planDate: hcmMidnight(year(source.planDate)),
+      startDate: hcmMidnight(next.start),
       issuer: source.issuer,
       parentPlan: source.parentPlan,
       deadline: hcmMidnight(deadline),

@@ -24,6 +24,11 @@ export interface CollabService {
    * Batch jobs (campaign launch/publish over 1,000 boards) call it so memory stays bounded.
    */
   release(boardId: string): Promise<void>;
+  /**
+   * A campaign was closed or reopened: every open connection to its boards gets its access
+   * again (closed → read-only at once, told so). Returns how many connections lost write access.
+   */
+  campaignStatusChanged(campaignId: string): Promise<number>;
   /** Closes every live connection of a person (deactivation); returns how many were closed. */
   disconnectUser(userId: string, reason: string): number;
   /** Closes every live connection opened with this session (sign-out); returns how many were closed. */

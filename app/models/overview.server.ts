@@ -2,7 +2,8 @@ import type { PrismaClient } from "@prisma/client";
 import { CATEGORIES, CRITERIA, LEVELS, type Category, type Criterion } from "~/domain";
 import { hasCardFilters, type OverviewFilters, type SchoolStatus, type SortKey } from "~/features/overview/filters";
 import { lastDayBefore, percent, schoolStatus } from "~/features/overview/schedule";
-import { deadlineDate } from "~/models/board.server";
+import { isFrozen } from "~/domain/campaign";
+import { deadlineDate, visibleCampaigns } from "~/models/board.server";
 import { getDb } from "~/utils/db.server";
 import { campaignReports, type ReportStatus } from "./report.server";
 import { inJsonArray, listHas, SQL, sqlBool } from "./sql.server";
@@ -33,7 +34,16 @@ export type SchoolLine = {
 
 export type Breakdown<K extends string> = { key: K; done: number; total: number }[];
 
-export type OverviewCampaign = { id: string; name: string; slug: string; deadline: string; status: string; districtId: string };
+export type OverviewCampaign = {
+  id: string;
+  name: string;
+  slug: string;
+  deadline: string;
+  status: string;
+  districtId: string;
+  /** The day a closed campaign was closed (its figures are as of then), else null. */
+  closedOn: string | null;
+};
 
 export type Overview = {
   campaign: OverviewCampaign;
@@ -57,17 +67,21 @@ export async function findCampaign(campaignId: string, db: PrismaClient = getDb(
   return c && toCampaign(c);
 }
 
-/** Campaigns a district has run (newest first), for the campaign switch on the page. */
+/** Campaigns a district has run, most urgent open one first, for the campaign picker on the page. */
 export async function districtCampaigns(districtId: string, db: PrismaClient = getDb()) {
-  const rows = await db.campaign.findMany({
-    where: { districtId, status: { in: ["launched", "closed"] } },
-    orderBy: { deadline: "desc" },
-  });
-  return rows.map(toCampaign);
+  return (await visibleCampaigns(districtId, db)).map(toCampaign);
 }
 
-function toCampaign(c: { id: string; name: string; slug: string; deadline: Date; status: string; districtId: string }): OverviewCampaign {
-  return { id: c.id, name: c.name, slug: c.slug, deadline: deadlineDate(c.deadline), status: c.status, districtId: c.districtId };
+function toCampaign(c: { id: string; name: string; slug: string; deadline: Date; status: string; districtId: string; closedAt: Date | null }): OverviewCampaign {
+  return {
+    id: c.id,
+    name: c.name,
+    slug: c.slug,
+    deadline: deadlineDate(c.deadline),
+    status: c.status,
+    districtId: c.districtId,
+    closedOn: c.status === "closed" && c.closedAt ? deadlineDate(c.closedAt) : null,
+  };
 }
 
 type LineRow = {
@@ -112,7 +126,9 @@ export async function getOverview(
         st."boardId" AS "statId", st."itemsDone", st."itemsTotal", st."cardsPlanned", st."cardsInProgress", st."cardsDone",
         st."lastActivityAt", st."error"
       FROM "Board" b JOIN "School" s ON s."id" = b."schoolId" LEFT JOIN "BoardStat" st ON st."boardId" = b."id"
-      WHERE b."campaignId" = ${campaign.id} AND s."active" = ${sqlBool(true)}
+      WHERE b."campaignId" = ${campaign.id}
+        -- A closed campaign keeps the schools it had at closing, even one deactivated since.
+        ${isFrozen(campaign.status) ? SQL.empty : SQL.sql`AND s."active" = ${sqlBool(true)}`}
         ${filters.level ? SQL.sql`AND s."level" = ${filters.level}` : SQL.empty}
         ${filters.ward ? SQL.sql`AND s."ward" = ${filters.ward}` : SQL.empty}
         ${opts.schoolId ? SQL.sql`AND s."id" = ${opts.schoolId}` : SQL.empty}`,
@@ -152,7 +168,7 @@ export async function getOverview(
       ? { planned: n(agg?.p), in_progress: n(agg?.ip), done: n(agg?.dn) }
       : { planned: n(r.cardsPlanned), in_progress: n(r.cardsInProgress), done: n(r.cardsDone) };
     const expected = n(agg?.expected);
-    const status = schoolStatus({ ...progress, expected, cardsStarted: cards.in_progress + cards.done });
+    const status = schoolStatus({ ...progress, expected, cardsStarted: cards.in_progress + cards.done, cardsOpen: cards.planned + cards.in_progress });
     return { boardId: r.boardId, school, progress, cards, overdue: n(agg?.overdue), expected, lastActivityAt, status, error: null, report };
   });
 

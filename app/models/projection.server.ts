@@ -13,16 +13,18 @@ export type ProjectResult = { ok: true } | { ok: false; error: string };
 /**
  * Writes a board's relational projection (stats, card rows, checklist rows) from its decoded
  * document, replacing what was there, in one transaction. The overview reads only these tables.
- * `at` is when the change was accepted (defaults to now): it becomes the board's last activity.
+ * `at` is when a member of the school made the change (defaults to now): it becomes the board's
+ * last activity. `null`: the change was not the school's (a district publish, a new board), and
+ * the last activity stays as it was.
  */
 export async function projectBoard(
   board: BoardKey,
   doc: Y.Doc,
-  opts: { at?: Date; db?: PrismaClient; tx?: Prisma.TransactionClient } = {},
+  opts: { at?: Date | null; db?: PrismaClient; tx?: Prisma.TransactionClient } = {},
 ): Promise<ProjectResult> {
   const db = opts.db ?? getDb();
   const decoded = readBoard(doc);
-  const at = opts.at ?? new Date();
+  const at = opts.at === undefined ? new Date() : opts.at;
   if (!decoded.ok) return recordUnreadable(board, decoded.error, { at, db, tx: opts.tx });
   await inTransaction(db, opts.tx, (c) => projectionWrites(c, board, decoded.board, at));
   return { ok: true };
@@ -85,7 +87,7 @@ function insertRows(db: PrismaClient, table: string, columns: readonly string[],
 const CARD_COLUMNS = ["boardId", "cardId", "campaignId", "schoolId", "templateId", "title", "category", "criteria", "status", "dueDate", "origin", "itemsDone", "itemsTotal"] as const;
 const ITEM_COLUMNS = ["boardId", "itemId", "cardId", "campaignId", "schoolId", "templateId", "text", "done", "doneBy", "doneAt"] as const;
 
-function projectionWrites(db: PrismaClient, key: BoardKey, board: Board, at: Date) {
+function projectionWrites(db: PrismaClient, key: BoardKey, board: Board, at: Date | null) {
   const cards = board.cards.filter((c) => !c.archived);
   const progress = boardProgress(board);
   const count = (s: string) => cards.filter((c) => c.status === s).length;
@@ -106,11 +108,11 @@ function projectionWrites(db: PrismaClient, key: BoardKey, board: Board, at: Dat
     ...insertRows(db, "ChecklistRow", ITEM_COLUMNS, itemRows),
     db.$executeRaw`
       INSERT INTO "BoardStat" ("boardId", "campaignId", "schoolId", "itemsDone", "itemsTotal", "cardsPlanned", "cardsInProgress", "cardsDone", "lastActivityAt", "error", "updatedAt")
-      VALUES (${key.id}, ${key.campaignId}, ${key.schoolId}, ${progress.done}, ${progress.total}, ${count("planned")}, ${count("in_progress")}, ${count("done")}, ${sqlDate(at)}, NULL, ${now})
+      VALUES (${key.id}, ${key.campaignId}, ${key.schoolId}, ${progress.done}, ${progress.total}, ${count("planned")}, ${count("in_progress")}, ${count("done")}, ${at ? sqlDate(at) : null}, NULL, ${now})
       ON CONFLICT ("boardId") DO UPDATE SET
         "campaignId" = excluded."campaignId", "schoolId" = excluded."schoolId", "itemsDone" = excluded."itemsDone",
         "itemsTotal" = excluded."itemsTotal", "cardsPlanned" = excluded."cardsPlanned", "cardsInProgress" = excluded."cardsInProgress",
-        "cardsDone" = excluded."cardsDone", "lastActivityAt" = excluded."lastActivityAt", "error" = NULL, "updatedAt" = excluded."updatedAt"`,
+        "cardsDone" = excluded."cardsDone", "lastActivityAt" = COALESCE(excluded."lastActivityAt", "BoardStat"."lastActivityAt"), "error" = NULL, "updatedAt" = excluded."updatedAt"`,
   ];
 }
 
@@ -131,15 +133,17 @@ export type RebuildReport = { boards: number; projected: number; unreadable: { b
 /**
  * Rebuilds the whole projection from the stored documents (snapshot + update log), board by
  * board. Last activity never moves backwards: it is the latest of what the projection already
- * holds, the board's last logged update and its last tick, so a rebuild over a live projection
- * changes nothing that was right. Changes accepted while it runs re-project their own board.
+ * holds, the board's last logged update by a member of its school (not the district's publish)
+ * and its last tick, so a rebuild over a live projection changes nothing that was right. Changes
+ * accepted while it runs re-project their own board.
  */
 export async function rebuildProjection(opts: { db?: PrismaClient; onProgress?: (done: number, total: number) => void } = {}): Promise<RebuildReport> {
   const db = opts.db ?? getDb();
   const boards = await db.board.findMany({ select: { id: true, campaignId: true, schoolId: true, stat: { select: { lastActivityAt: true } } }, orderBy: { id: "asc" } });
   const report: RebuildReport = { boards: boards.length, projected: 0, unreadable: [], orphanRows: 0 };
   for (const [i, board] of boards.entries()) {
-    const lastUpdate = await db.boardUpdate.findFirst({ where: { boardId: board.id }, orderBy: { id: "desc" }, select: { createdAt: true } });
+    const members = (await db.membership.findMany({ where: { schoolId: board.schoolId }, select: { userId: true } })).map((m) => m.userId);
+    const lastUpdate = await db.boardUpdate.findFirst({ where: { boardId: board.id, userId: { in: members } }, orderBy: { id: "desc" }, select: { createdAt: true } });
     let doc: Y.Doc;
     try {
       doc = await loadBoardDoc(board.id, db);
@@ -149,7 +153,7 @@ export async function rebuildProjection(opts: { db?: PrismaClient; onProgress?: 
       report.unreadable.push({ boardId: board.id, error: message });
       continue;
     }
-    const at = maxDate(board.stat?.lastActivityAt, lastUpdate?.createdAt, latestTick(doc)) ?? new Date();
+    const at = maxDate(board.stat?.lastActivityAt, lastUpdate?.createdAt, latestTick(doc));
     const result = await projectBoard(board, doc, { db, at });
     if (result.ok) report.projected++;
     else report.unreadable.push({ boardId: board.id, error: result.error });

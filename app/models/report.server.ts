@@ -5,6 +5,8 @@ import { getDb } from "~/utils/db.server";
 import { audit } from "./audit.server";
 import { emitBoardChanged } from "./board-events.server";
 import { deadlineDate } from "./board.server";
+import { announce, districtAdmins, notify } from "./notification.server";
+import { kickDeliveries, queueWebhookEvent } from "./webhook.server";
 
 // The school's results report (báo cáo kết quả): one row per board, re-submitting replaces it
 // (the latest is the one the district reads; every submission leaves an audit entry).
@@ -45,7 +47,7 @@ async function toJson(row: Row, deadline: Date, db: PrismaClient): Promise<Repor
  * The caller has checked "submit:report" through the permissions module.
  */
 export async function submitReport(
-  board: { id: string; school: { id: string; name: string }; campaign: { id: string; deadline: Date } },
+  board: { id: string; school: { id: string; name: string; slug?: string; districtId?: string }; campaign: { id: string; deadline: Date } },
   actorId: string,
   note: string,
   db: PrismaClient = getDb(),
@@ -65,6 +67,22 @@ export async function submitReport(
       // `name` is what the audit page shows as the entry's subject.
       detail: { name: board.school.name, itemsDone: data.itemsDone, itemsTotal: data.itemsTotal, noteLength: note.length },
     });
+    // The district office hears of it in its bell, and its webhooks (report.submitted), with the submission.
+    const districtId = board.school.districtId ?? (await tx.school.findUniqueOrThrow({ where: { id: board.school.id }, select: { districtId: true } })).districtId;
+    const admins = await districtAdmins(districtId, tx);
+    await notify(admins, { kind: "report.submitted", detail: { school: board.school.name }, link: board.school.slug ? `/schools/${board.school.slug}` : "/overview" }, { db: tx });
+    await queueWebhookEvent(districtId, "report.submitted", {
+      board: { id: board.id, campaignId: board.campaign.id },
+      school: { id: board.school.id, name: board.school.name },
+      submittedBy: actorId,
+      submittedAt: data.submittedAt.toISOString(),
+      progress: { done: data.itemsDone, total: data.itemsTotal },
+      note,
+    }, tx);
+    return { saved, admins };
+  }).then(({ saved, admins }) => {
+    announce(admins);
+    kickDeliveries(db);
     return saved;
   });
   // The district overview listens to board events: a submission changes its report column.

@@ -5,7 +5,6 @@ import { LEVELS } from "~/domain/vocabulary";
 import { schoolNameKey, slugify, viCollator } from "~/features/admin/text";
 import { getDb } from "~/utils/db.server";
 import { audit } from "./audit.server";
-import { currentCampaign } from "./board.server";
 import { ensureBoardsForCampaign } from "./campaign.server";
 import { getLogger } from "~/utils/logger.server";
 
@@ -38,7 +37,7 @@ export async function takenSlugs(db: Db): Promise<Set<string>> {
 export async function ensureBoards(districtId: string, db: PrismaClient = getDb()): Promise<number> {
   let created = 0;
   try {
-    const campaigns = await db.campaign.findMany({ where: { districtId, status: "launched" }, select: { id: true } });
+    const campaigns = await db.campaign.findMany({ where: { districtId, status: "active" }, select: { id: true } });
     for (const c of campaigns) created += await ensureBoardsForCampaign(c.id, db);
   } catch (err) {
     getLogger().error({ err, districtId }, "could not create boards for new schools");
@@ -47,7 +46,8 @@ export async function ensureBoards(districtId: string, db: PrismaClient = getDb(
 }
 
 export async function listSchools(districtId: string, filters: { q?: string; level?: string; status?: "active" | "inactive" | "all" } = {}, db: PrismaClient = getDb()) {
-  const campaign = await currentCampaign(districtId, db);
+  // "Has its board": one in every active campaign of its level that did not leave it out.
+  const campaigns = await db.campaign.findMany({ where: { districtId, status: "active" }, select: { id: true, levels: true, exclusions: { select: { schoolId: true } } } });
   const schools = await db.school.findMany({
     where: {
       districtId,
@@ -57,7 +57,7 @@ export async function listSchools(districtId: string, filters: { q?: string; lev
     orderBy: [{ level: "asc" }],
     include: {
       _count: { select: { memberships: { where: { user: { active: true } } } } },
-      boards: { where: { campaignId: campaign?.id ?? "-" }, select: { id: true } },
+      boards: { where: { campaignId: { in: campaigns.map((c) => c.id) } }, select: { campaignId: true } },
     },
   });
   const q = filters.q ? schoolNameKey(filters.q) : "";
@@ -65,7 +65,11 @@ export async function listSchools(districtId: string, filters: { q?: string; lev
   return schools
     .sort((a, b) => levelOrder(a.level) - levelOrder(b.level) || viCollator.compare(a.name, b.name))
     .filter((s) => !q || schoolNameKey(s.name).includes(q) || (s.code ?? "").toLowerCase().includes(q))
-    .map((s) => ({ id: s.id, slug: s.slug, name: s.name, level: s.level, ward: s.ward, code: s.code, active: s.active, people: s._count.memberships, hasBoard: s.boards.length > 0 }));
+    .map((s) => ({ id: s.id, slug: s.slug, name: s.name, level: s.level, ward: s.ward, code: s.code, active: s.active, people: s._count.memberships, hasBoard: hasEveryBoard(s) }));
+  function hasEveryBoard(s: { id: string; level: string; boards: { campaignId: string }[] }) {
+    const due = campaigns.filter((c) => c.levels.split(",").includes(s.level) && !c.exclusions.some((e) => e.schoolId === s.id));
+    return due.every((c) => s.boards.some((b) => b.campaignId === c.id));
+  }
 }
 
 export async function getSchool(districtId: string, id: string, db: PrismaClient = getDb()) {

@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AdminNav } from "~/features/admin/components/admin-nav";
 import { requireDistrict } from "~/features/admin/guard.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Quản trị · Campaign Board" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "Quản trị")];
 
 // Guards the pages; every child action checks again, because Remix runs an action without its parent's loader.
 export async function loader({ request }: LoaderFunctionArgs) {

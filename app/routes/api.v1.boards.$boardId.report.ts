@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { requireBoard } from "~/models/board-api.server";
+import { assertBoardOpen, requireBoard } from "~/models/board-api.server";
 import { getReport, reportInputSchema, submitReport } from "~/models/report.server";
 import { ApiError, handleApi, readJson } from "~/utils/api.server";
 import { assertCan, requireApiUser } from "~/utils/permissions.server";
@@ -22,6 +22,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const user = await requireApiUser(request);
     const board = await requireBoard(user, params.boardId ?? "", "view:board");
     assertCan(user, "submit:report", { type: "board", districtId: board.school.districtId, schoolId: board.school.id });
+    assertBoardOpen(board);
     const { note } = await readJson(request, reportInputSchema);
     return Response.json({ report: await submitReport(board, user.userId, note) }, { status: 201 });
   });

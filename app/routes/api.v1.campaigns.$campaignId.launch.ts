@@ -5,7 +5,8 @@ import { ApiError } from "~/utils/api.server";
 
 /**
  * POST /api/v1/campaigns/<id>/launch — 202 with the job that gives every school its board.
- * Again on a launched campaign: resumes an unfinished job (202) or confirms (200), never duplicates.
+ * Again on a launched campaign: resumes an interrupted job (202), else 409 already_launched (of two
+ * officers launching at once, one wins); never a second board.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   return campaignApi(async () => {

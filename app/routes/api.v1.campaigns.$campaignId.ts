@@ -28,6 +28,7 @@ const patchSchema = z.strictObject({
   name: z.string().optional(),
   planNumber: z.string().optional(),
   planDate: z.string().optional(),
+  startDate: z.string().optional(),
   issuer: z.string().optional(),
   parentPlan: z.string().optional(),
   deadline: z.string().optional(),

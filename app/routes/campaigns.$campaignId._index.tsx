@@ -4,7 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { campaignForPage, requireCampaignManager } from "~/features/campaigns/access.server";
 import { JobProgress } from "~/features/campaigns/job-progress";
-import { LaunchPanel, PublishPanel } from "~/features/campaigns/release-panels";
+import { LateJoiners } from "~/features/campaigns/late-joiners";
+import { LaunchPanel, LifecyclePanel, PublishPanel } from "~/features/campaigns/release-panels";
+import { closeCampaign, lateJoiners, leaveOut, reopenCampaign } from "~/models/campaign-lifecycle.server";
 import { fieldErrors, publishSchema, targetsFromForm, targetsSchema } from "~/features/campaigns/schemas";
 import { StatusBadge } from "~/features/campaigns/status-badge";
 import { TargetsPanel } from "~/features/campaigns/targets-panel";
@@ -27,19 +29,22 @@ import {
 } from "~/models/campaign.server";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form.server";
+import { pageTitle } from "~/utils/page-title";
+import { z } from "zod";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? ""} · Campaign Board` }];
+export const meta: MetaFunction<typeof loader> = (args) => [...pageTitle(args, args.data?.campaign.name)];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCampaignManager(request);
   const campaign = await campaignForPage(user, params.campaignId);
-  const [editable, versions, job, criteria, schools, boards] = await Promise.all([
+  const [editable, versions, job, criteria, schools, boards, joiners] = await Promise.all([
     editableTemplate(campaign),
     listVersions(campaign.id),
     latestJob(campaign.id),
     criterionProgress(campaign.id),
     countTargetSchools(campaign),
     getDb().board.count({ where: { campaignId: campaign.id } }),
+    campaign.status === "active" ? lateJoiners(campaign) : Promise.resolve([]),
   ]);
   const { template, isDraft, draftVersion, changes } = editable;
   return {
@@ -51,10 +56,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     criteria,
     schools,
     boards,
+    lateJoiners: joiners,
   };
 }
 
-type ActionResult = { error?: string; targetErrors?: Record<string, string> };
+type LaunchIssue = { path: string; code: string; card: string | null; field: string };
+type ActionResult = { error?: string; targetErrors?: Record<string, string>; issues?: LaunchIssue[] };
 
 export async function action({ request, params }: ActionFunctionArgs): Promise<ActionResult> {
   const user = await requireCampaignManager(request);
@@ -73,6 +80,18 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
         const { started } = await publishCampaign(campaign, user.userId, parsed.data.note);
         throw redirect(started ? here : `${here}?done=nothing`);
       }
+      case "close":
+        await closeCampaign(campaign, user.userId);
+        throw redirect(`${here}?done=closed`);
+      case "reopen":
+        await reopenCampaign(campaign, user.userId);
+        throw redirect(`${here}?done=reopened`);
+      case "leaveOut": {
+        const schoolId = z.string().min(1).max(64).safeParse(form.get("schoolId"));
+        if (!schoolId.success) return { error: "invalid" };
+        await leaveOut(campaign, schoolId.data, user.userId);
+        throw redirect(`${here}?done=leftOut`);
+      }
       case "discard":
         await discardDraft(campaign);
         throw redirect(here);
@@ -90,8 +109,16 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
         throw new Response("Unknown intent", { status: 400 });
     }
   } catch (error) {
-    if (isCampaignError(error)) return { error: error.code };
-    throw error;
+    if (!isCampaignError(error)) throw error;
+    if (error.issues.length === 0) return { error: error.code };
+    // Launching a template with problems lists every one, each named by its card.
+    const { template } = await editableTemplate(campaign);
+    const issues = error.issues.map((i) => {
+      const [, index, field = "", ...rest] = i.path.split(".");
+      const card = index === undefined ? null : (template.cards[Number(index)]?.title ?? null);
+      return { path: i.path, code: i.code, card, field: rest.length ? `${field}.${rest.join(".")}` : field };
+    });
+    return { error: error.code, issues };
   }
 }
 
@@ -126,9 +153,23 @@ export default function CampaignPage() {
         </p>
       ) : null}
       {result?.error ? (
-        <p className="form-error" role="alert">
-          {t(`campaigns.errors.${result.error}`, { defaultValue: t("campaigns.errors.invalid") })}
-        </p>
+        <div className="form-error" role="alert" data-testid="campaign-error">
+          <p>{result.issues?.length ? t("campaigns.page.launchIssues", { count: result.issues.length }) : t(`campaigns.errors.${result.error}`, { defaultValue: t("campaigns.errors.invalid") })}</p>
+          {result.issues?.length ? (
+            <ul className="launch-issues">
+              {result.issues.map((i) => (
+                <li key={`${i.path}-${i.code}`}>
+                  {i.card ? <strong>{i.card}</strong> : null} {i.field ? `(${t(`campaigns.editor.${i.field.split(".")[0]}`, { defaultValue: i.field })})` : null}: {t(`campaigns.errors.${i.code}`, { defaultValue: t("campaigns.errors.invalid") })}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {result.issues?.length ? (
+            <p>
+              <Link to={`/campaigns/${campaign.id}/template`}>{t("campaigns.page.fixInEditor")}</Link>
+            </p>
+          ) : null}
+        </div>
       ) : null}
 
       <div className="campaign-grid">
@@ -136,8 +177,10 @@ export default function CampaignPage() {
           {campaign.status === "draft" ? (
             <LaunchPanel campaignId={campaign.id} schools={data.schools} template={data.template} />
           ) : (
-            <PublishPanel campaignId={campaign.id} draft={data.draft} template={data.template} />
+            <PublishPanel campaignId={campaign.id} draft={data.draft} template={data.template} schools={data.schools} />
           )}
+          <LifecyclePanel status={campaign.status} closedOn={campaign.closedOn} boards={data.boards} />
+          {data.lateJoiners.length > 0 ? <LateJoiners joiners={data.lateJoiners} /> : null}
           {data.job ? <JobProgress campaignId={campaign.id} initial={data.job} /> : null}
           {campaign.status !== "draft" ? <TargetsPanel criteria={data.criteria} errors={result?.targetErrors ?? null} /> : null}
         </div>

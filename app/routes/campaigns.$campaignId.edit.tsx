@@ -7,8 +7,9 @@ import { CampaignForm } from "~/features/campaigns/campaign-form";
 import { campaignDetailsSchema, detailsFromForm, fieldErrors } from "~/features/campaigns/schemas";
 import { campaignJson, updateDetails } from "~/models/campaign.server";
 import { readFormData } from "~/utils/form.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Sửa kế hoạch · Campaign Board" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "Sửa kế hoạch")];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCampaignManager(request);

@@ -2,20 +2,25 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { TemplateIssue } from "~/domain/template";
+import { validateTemplate, type TemplateIssue } from "~/domain/template";
+import { campaignSpan } from "~/models/campaign-common.server";
 import { campaignForPage, requireCampaignManager } from "~/features/campaigns/access.server";
 import { TemplateEditor } from "~/features/campaigns/template-editor";
 import { formatDate } from "~/i18n/format";
 import { campaignJson, editableTemplate, isCampaignError, saveDraft } from "~/models/campaign.server";
 import { readFormData } from "~/utils/form.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Mẫu công việc · ${data?.campaign.name ?? ""}` }];
+export const meta: MetaFunction<typeof loader> = (args) => [...pageTitle(args, `Mẫu công việc · ${args.data?.campaign.name ?? ""}`)];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCampaignManager(request);
   const campaign = await campaignForPage(user, params.campaignId);
   const { template, isDraft, draftVersion } = await editableTemplate(campaign);
-  return { campaign: campaignJson(campaign), template, isDraft, draftVersion };
+  const span = campaignSpan(campaign);
+  // Every problem is shown as soon as the editor opens (a copied plan may not fit its new dates).
+  const checked = validateTemplate(template, span);
+  return { campaign: campaignJson(campaign), template, isDraft, draftVersion, span, openIssues: checked.ok ? [] : checked.issues };
 }
 
 export async function action({ request, params }: ActionFunctionArgs): Promise<{ issues: TemplateIssue[]; error?: string }> {
@@ -37,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<{
 }
 
 export default function TemplatePage() {
-  const { campaign, template, isDraft, draftVersion } = useLoaderData<typeof loader>();
+  const { campaign, template, isDraft, draftVersion, span, openIssues } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -61,7 +66,7 @@ export default function TemplatePage() {
           {t(`campaigns.errors.${result.error}`, { defaultValue: t("campaigns.errors.invalid") })}
         </p>
       ) : null}
-      <TemplateEditor initial={template} deadline={campaign.deadline} campaignId={campaign.id} issues={result?.issues ?? null} />
+      <TemplateEditor initial={template} span={span} campaignId={campaign.id} issues={result?.issues ?? openIssues} />
     </section>
   );
 }

@@ -4,16 +4,17 @@ import { useTranslation } from "react-i18next";
 import { requireCampaignManager } from "~/features/campaigns/access.server";
 import { StatusBadge } from "~/features/campaigns/status-badge";
 import { formatDate } from "~/i18n/format";
-import { currentCampaign } from "~/models/board.server";
+import { byUrgency } from "~/domain";
 import { listCampaigns } from "~/models/campaign.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Kế hoạch · Campaign Board" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "Kế hoạch")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCampaignManager(request);
-  const [campaigns, current] = await Promise.all([listCampaigns(user.districtId), currentCampaign(user.districtId)]);
-  // "Current" is what school boards show: the latest launched campaign (models/board.server).
-  const group = (c: (typeof campaigns)[number]) => (c.id === current?.id ? "current" : c.status === "draft" ? "draft" : "past");
+  const campaigns = byUrgency(await listCampaigns(user.districtId));
+  // Several campaigns can run at once: every active one is current, closed ones are past.
+  const group = (c: (typeof campaigns)[number]) => (c.status === "active" ? "current" : c.status === "draft" ? "draft" : "past");
   return {
     groups: (["current", "draft", "past"] as const)
       .map((key) => ({ key, campaigns: campaigns.filter((c) => group(c) === key) }))

@@ -9,8 +9,9 @@ import { createCampaign } from "~/models/campaign.server";
 import { PLAN_2023 } from "~/domain/plan-2023";
 import { LEVELS } from "~/domain/vocabulary";
 import { readFormData } from "~/utils/form.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Tạo kế hoạch · Campaign Board" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "Tạo kế hoạch")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCampaignManager(request);
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // The district office issues every plan; the officer fills in the rest.
-const EMPTY: CampaignFormValues = { name: "", planNumber: "", planDate: "", issuer: PLAN_2023.issuer, parentPlan: "", deadline: "", levels: [...LEVELS] };
+const EMPTY: CampaignFormValues = { name: "", planNumber: "", planDate: "", startDate: "", issuer: PLAN_2023.issuer, parentPlan: "", deadline: "", levels: [...LEVELS] };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCampaignManager(request);

@@ -4,36 +4,48 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { LEVELS, WARDS } from "~/domain";
 import { formatDate } from "~/i18n/format";
-import { currentCampaign, deadlineDate } from "~/models/board.server";
+import { CampaignPicker } from "~/components/campaign-picker";
+import { deadlineDate, visibleCampaigns } from "~/models/board.server";
 import { progressFromStat } from "~/models/projection.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Các trường · Campaign Board" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "Các trường")];
 
-const filtersSchema = z.object({ level: z.enum(LEVELS).optional().catch(undefined) });
+const filtersSchema = z.object({
+  level: z.enum(LEVELS).optional().catch(undefined),
+  campaign: z.string().max(100).optional().catch(undefined),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "view:district", (u) => ({ type: "district", districtId: u.districtId }));
   const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const db = getDb();
-  const [district, campaign, schools] = await Promise.all([
+  const [district, campaigns, schools] = await Promise.all([
     db.district.findUniqueOrThrow({ where: { id: user.districtId } }),
-    currentCampaign(user.districtId),
+    visibleCampaigns(user.districtId),
     db.school.findMany({
       where: { districtId: user.districtId, active: true, ...(filters.level ? { level: filters.level } : {}) },
       orderBy: [{ ward: "asc" }, { level: "asc" }],
       include: { boards: { select: { id: true, campaignId: true, stat: { select: { itemsDone: true, itemsTotal: true, error: true } } } } },
     }),
   ]);
+  // ?campaign=<slug> picks one; otherwise the most urgent open campaign (app/domain/campaign).
+  const campaign = filters.campaign ? campaigns.find((c) => c.slug === filters.campaign) : campaigns[0];
+  if (filters.campaign && !campaign) throw new Response("Not found", { status: 404 });
+  const levels = campaign ? campaign.levels.split(",") : [];
   return {
     district: { name: district.name },
-    campaign: campaign && { name: campaign.name, deadline: deadlineDate(campaign.deadline) },
+    campaign: campaign && { id: campaign.id, slug: campaign.slug, name: campaign.name, deadline: deadlineDate(campaign.deadline), status: campaign.status },
+    campaigns: campaigns.map((c) => ({ id: c.id, slug: c.slug, name: c.name, deadline: deadlineDate(c.deadline), status: c.status })),
     level: filters.level ?? null,
-    schools: schools.map((s) => {
+    // The schools the campaign covers (its levels); a school of such a level without a board shows "—".
+    schools: schools.filter((s) => !campaign || levels.includes(s.level)).map((s) => {
       const board = s.boards.find((b) => b.campaignId === campaign?.id);
       return {
         slug: s.slug,
+        href: board && campaign ? `/schools/${s.slug}/${campaign.slug}` : `/schools/${s.slug}`,
         name: s.name,
         level: s.level,
         ward: WARDS.find((w) => w.slug === s.ward)?.name ?? s.ward,
@@ -62,9 +74,20 @@ export default function District() {
         </div>
         <p className="demo-badge">{t("app.demoNotice")}</p>
       </header>
+      <CampaignPicker
+        campaigns={data.campaigns}
+        currentId={data.campaign?.id ?? null}
+        hrefFor={(c) => {
+          const next = new URLSearchParams(params);
+          next.set("campaign", c.slug);
+          return `?${next}`;
+        }}
+        label={t("district.campaignPicker")}
+      />
+      {data.campaign?.status === "closed" ? <p className="notice notice-closed">{t("district.closedCampaign")}</p> : null}
       {data.campaign ? (
         <p>
-          <Link to="/overview" className="btn btn-primary">
+          <Link to={`/overview?campaignId=${data.campaign.id}`} className="btn btn-primary">
             {t("overview.openFromDistrict")}
           </Link>
         </p>
@@ -86,7 +109,7 @@ export default function District() {
       <ul className="school-list">
         {data.schools.map((s) => (
           <li key={s.slug} className="school-row">
-            <Link to={`/schools/${s.slug}`} className="school-name">
+            <Link to={s.href} className="school-name">
               {s.name}
             </Link>
             <span className={`level-tag level-${s.level}`}>{t(`levels.${s.level}`)}</span>

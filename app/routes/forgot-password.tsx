@@ -5,8 +5,9 @@ import { z } from "zod";
 import { callAuth } from "~/utils/auth.server";
 import { emailField } from "~/features/admin/schemas";
 import { readFormData } from "~/utils/form.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Quên mật khẩu · Campaign Board" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "Quên mật khẩu")];
 
 type ActionData = { sent?: true; error?: "invalid" | "tooMany" | "failed"; seconds?: number; email?: string };
 

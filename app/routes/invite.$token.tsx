@@ -7,8 +7,9 @@ import { PasswordForm } from "~/features/admin/components/password-form";
 import { fieldErrors, newPasswordForm } from "~/features/admin/schemas";
 import { acceptInvitation, findInvitation } from "~/models/invitation.server";
 import { readFormData } from "~/utils/form.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Lời mời · Campaign Board" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "Lời mời"), { name: "referrer", content: "no-referrer" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { state, invitation } = await findInvitation(params.token ?? "");

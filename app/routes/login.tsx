@@ -7,10 +7,11 @@ import { z } from "zod";
 import { callAuth } from "~/utils/auth.server";
 import { forgetCachedPages } from "~/utils/offline.client";
 import { getSessionUser } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { readFormData } from "~/utils/form.server";
 
-export const meta: MetaFunction = () => [{ title: "Đăng nhập · Campaign Board" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "Đăng nhập")];
 
 const loginSchema = z.object({
   email: z.string().trim().toLowerCase().email(),

@@ -3,7 +3,7 @@ import { attachment, exportFileName, loadExport, overviewWorkbook } from "~/feat
 
 /** GET /overview/export.xlsx?<overview filters> — every view of the overview, one sheet each. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { overview, matrix, filters } = await loadExport(request);
-  const file = await overviewWorkbook(overview, matrix, filters);
+  const { overview, matrix, targets, filters } = await loadExport(request);
+  const file = await overviewWorkbook(overview, matrix, targets, filters);
   return attachment(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exportFileName(overview, "xlsx"));
 }

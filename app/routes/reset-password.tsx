@@ -7,8 +7,9 @@ import { PasswordForm } from "~/features/admin/components/password-form";
 import { fieldErrors, newPasswordForm } from "~/features/admin/schemas";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Đặt lại mật khẩu · Campaign Board" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "Đặt lại mật khẩu"), { name: "referrer", content: "no-referrer" }];
 
 const tokenOf = (request: Request) => (new URL(request.url).searchParams.get("token") ?? "").slice(0, 200);
 

@@ -12,8 +12,9 @@ import type { PeopleActionData } from "~/features/admin/types";
 import { listPendingInvitations } from "~/models/invitation.server";
 import { listPeople } from "~/models/person.server";
 import { can, requireUser } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Đội ngũ · Campaign Board" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "Đội ngũ")];
 
 /** A principal's own school team; anyone else gets 403 (the district office uses /admin/people). */
 async function requireTeam(request: Request) {

@@ -82,6 +82,14 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, "phải bắt đầu bằng smtp:// hoặc smtps:// (must start with smtp:// or smtps://)")
     .optional(),
   /** Sender of every mail, e.g. "Phòng GD&ĐT Kiến An <no-reply@kienan.edu.vn>". */
+  /** Let webhooks reach loopback and private addresses (tests, a closed network). Never this server itself. */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
+  /** A delivery attempt gives up after this long (ms): a slow receiver never holds the app up. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /** Schools that have not started this many days after a launch are listed to the district. */
+  REMIND_NOT_STARTED_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Run the reminder scheduler in this process (on by default; every instance may run it, a lease keeps one active). */
+  SCHEDULER: z.enum(["on", "off"]).default("on"),
   MAIL_FROM: z.string().min(3, "cần một địa chỉ người gửi (a sender address is required)").default("Campaign Board <no-reply@localhost>"),
 });
 

@@ -13,3 +13,23 @@ export function registerServiceWorker() {
 export function forgetCachedPages() {
   if ("caches" in window) void caches.delete(PAGE_CACHE);
 }
+
+/**
+ * Asks the service worker to keep this page (and every script it has loaded) for offline use. A
+ * page reached by client-side navigation — a board right after signing in — never went through
+ * the worker as a navigation, so without this it would not reload offline until a second visit.
+ */
+export function keepPageForOffline(path: string) {
+  if (!import.meta.env.PROD || !("serviceWorker" in navigator)) return;
+  void navigator.serviceWorker.ready.then((registration) => {
+    const assets = performance
+      .getEntriesByType("resource")
+      .map((entry) => entry.name)
+      .filter((name) => name.startsWith(`${location.origin}/assets/`));
+    for (const el of document.querySelectorAll<HTMLLinkElement | HTMLScriptElement>("link[rel=modulepreload], link[rel=stylesheet], script[src]")) {
+      const url = "href" in el ? el.href : el.src;
+      if (url.startsWith(`${location.origin}/assets/`)) assets.push(url);
+    }
+    registration.active?.postMessage({ type: "keep-page", url: path, assets });
+  });
+}

@@ -42,7 +42,7 @@ await db.school.createMany({
   data: Array.from({ length: SCHOOLS }, (_, i) => ({ districtId: district.id, slug: `s-${String(i).padStart(4, "0")}`, name: `School ${i}`, level: LEVELS[i % 3]!, ward: "bac-son" })),
 });
 const officer = await db.user.create({ data: { id: "bench-officer", name: "Officer", email: "officer@bench", memberships: { create: { role: "district_admin", districtId: district.id } } } });
-const details = (name: string) => ({ name, planNumber: "1/KH", planDate: "2023-04-10", issuer: "Bench", parentPlan: "", deadline: "2023-12-05", levels: [...LEVELS] });
+const details = (name: string) => ({ name, planNumber: "1/KH", planDate: "2023-04-10", startDate: "2023-04-10", issuer: "Bench", parentPlan: "", deadline: "2023-12-05", levels: [...LEVELS] });
 const ours = await createCampaign(district.id, details("Ours"), officer.id);
 const base = await createCampaign(district.id, details("Baseline"), officer.id);
 // No HTTP server here: hand the app a collaboration service as server/index.ts does.

@@ -13,6 +13,8 @@ import type { Room } from "./room";
 export class ProjectionScheduler {
   private timers = new Map<Room, NodeJS.Timeout>();
   private lastRun = new Map<Room, number>();
+  /** When a member of the school last changed the board, since the last projection. */
+  private activity = new Map<Room, Date>();
 
   constructor(
     private readonly intervalMs: number,
@@ -25,7 +27,9 @@ export class ProjectionScheduler {
     private readonly section: (room: Room, project: (tx?: Prisma.TransactionClient) => Promise<void>) => Promise<void> = (_room, project) => project(),
   ) {}
 
-  schedule(room: Room) {
+  /** `activityAt`: the change was the school's own (it moves "last activity"); null for the district's. */
+  schedule(room: Room, activityAt: Date | null = null) {
+    if (activityAt) this.activity.set(room, activityAt);
     if (this.timers.has(room)) return;
     const wait = Math.max(0, (this.lastRun.get(room) ?? 0) + this.intervalMs - Date.now());
     this.timers.set(room, setTimeout(() => void this.run(room), wait));
@@ -39,6 +43,7 @@ export class ProjectionScheduler {
     clearTimeout(this.timers.get(room));
     this.timers.delete(room);
     this.lastRun.delete(room);
+    this.activity.delete(room);
   }
 
   /** Runs a scheduled projection now (or unconditionally with `force`). */
@@ -53,9 +58,11 @@ export class ProjectionScheduler {
     this.timers.delete(room);
     const at = new Date();
     this.lastRun.set(room, at.getTime());
+    const activityAt = this.activity.get(room) ?? null;
+    this.activity.delete(room);
     try {
-      // projectBoard logs an unreadable board itself.
-      await this.section(room, async (tx) => void (await projectBoard(room.key, room.doc, { at, tx })));
+      // projectBoard logs an unreadable board itself. No school change in this burst: last activity stays.
+      await this.section(room, async (tx) => void (await projectBoard(room.key, room.doc, { at: activityAt, tx })));
       emitBoardChanged({ boardId: room.key.id, campaignId: room.key.campaignId, schoolId: room.key.schoolId, at: at.toISOString() });
     } catch (err) {
       this.log.error({ err, boardId: room.key.id }, "projection failed");
@@ -67,7 +74,9 @@ export class ProjectionScheduler {
 export function projectionExtension(scheduler: ProjectionScheduler): CollabExtension {
   return {
     name: "projection",
-    onAccepted: ({ room }) => scheduler.schedule(room),
+    // "Last activity" is the school's: a change by one of its members (a person editing, not the
+    // district's trusted template merge, which has no say in how active a school is).
+    onAccepted: ({ room, actor }) => scheduler.schedule(room, actor.userId && !actor.trusted ? new Date() : null),
     beforeUnload: ({ room }) => scheduler.flush(room),
     onUnload: ({ room }) => scheduler.forget(room),
     holdsRoom: (room) => scheduler.pending(room),

@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { Logger } from "pino";
-import { readBoard, type Board } from "../../app/domain";
+import { CAMPAIGN_CLOSED, readBoard, type Board } from "../../app/domain";
 import { extensionRefusal, runHooks, type Actor, type CollabExtension, type Refusal } from "./hooks";
 import { send, type Connection } from "./connection";
 import { TokenBucket, type Limits } from "./limits";
@@ -17,6 +17,8 @@ export interface RoomKey {
   schoolId: string;
   districtId: string;
 }
+
+export const FROZEN: Refusal = { code: CAMPAIGN_CLOSED, message: "this campaign is closed: its boards can no longer change" };
 
 export type SubmitResult = { ok: true; changed: boolean } | ({ ok: false } & Refusal);
 
@@ -43,6 +45,8 @@ export class Room {
   lastActivity = Date.now();
   /** Set once the room is dropped from memory; late upgrades must not join it. */
   unloaded = false;
+  /** The board's campaign is closed: nothing is written, every connection is read-only (campaign-freeze.ts). */
+  frozen = false;
   readonly connections = new Set<Connection>();
   readonly presence: Presence;
   private queue: Promise<unknown> = Promise.resolve();
@@ -89,6 +93,8 @@ export class Room {
    */
   async submit(update: Uint8Array, actor: Actor, origin: Connection | null, shape?: UpdateShape): Promise<SubmitResult> {
     this.lastActivity = Date.now();
+    // A closed campaign's board: the one write path refuses before anything is tried or stored.
+    if (this.frozen) return { ok: false, ...FROZEN };
     type Accepted = { kind: "accepted"; updateId: number; prevId: number; before: Board; after: Board; update: Uint8Array; stamp: Uint8Array | null };
     type Outcome = { kind: "refused"; refusal: Refusal } | { kind: "unchanged" } | Accepted;
     const started = performance.now();

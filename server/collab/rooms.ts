@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Logger } from "pino";
+import { isFrozen } from "../../app/domain/campaign";
 import { attachLocalBroadcast } from "./broadcast";
 import { runHooks, runHooksInOrder } from "./hooks";
 import { Room, type RoomDeps, type RoomKey } from "./room";
@@ -20,11 +21,14 @@ export class RoomRegistry {
   async get(boardId: string): Promise<Room | null> {
     let pending = this.rooms.get(boardId);
     if (!pending) {
-      const board = await this.deps.db.board.findUnique({ where: { id: boardId }, include: { school: { select: { districtId: true } } } });
+      const board = await this.deps.db.board.findUnique({
+        where: { id: boardId },
+        include: { school: { select: { districtId: true } }, campaign: { select: { status: true } } },
+      });
       if (!board) return null;
       pending = this.rooms.get(boardId);
       if (!pending) {
-        pending = this.load({ id: board.id, campaignId: board.campaignId, schoolId: board.schoolId, districtId: board.school.districtId });
+        pending = this.load({ id: board.id, campaignId: board.campaignId, schoolId: board.schoolId, districtId: board.school.districtId }, isFrozen(board.campaign.status));
         this.rooms.set(boardId, pending);
         pending.then(
           (room) => this.loaded.set(boardId, room),
@@ -48,10 +52,11 @@ export class RoomRegistry {
     return this.rooms.size;
   }
 
-  private async load(key: RoomKey): Promise<Room> {
+  private async load(key: RoomKey, frozen: boolean): Promise<Room> {
     const { store, extensions, log, limits, members } = this.deps;
     const loaded = await store.load(key.id);
     const room = new Room(key, loaded.doc, loaded, { store, extensions, log, limits, members });
+    room.frozen = frozen;
     await room.loadMembers();
     attachLocalBroadcast(room);
     await runHooksInOrder(extensions, "onLoad", { room }, log);

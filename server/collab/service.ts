@@ -8,6 +8,8 @@ import type { ChangeResult, CollabService } from "../../app/models/collab.server
 import { dbProvider, getDb } from "../../app/utils/db.server";
 import { getLogger } from "../../app/utils/logger.server";
 import { refuseUpgrade, type UpgradeRoute } from "../upgrade";
+import { activityExtension } from "./activity";
+import { createActivityRecorder } from "../../app/models/activity.server";
 import { compactionExtension, Compactor } from "./compaction";
 import { createConnection } from "./connection";
 import { runHooks, runHooksInOrder, type CollabApi, type CollabExtension } from "./hooks";
@@ -20,6 +22,8 @@ import { attachReceiver } from "./receiver";
 import { RoomRegistry } from "./rooms";
 import { SessionChecker, sessionCheckExtension } from "./session-check";
 import { authenticateUpgrade } from "./upgrade-auth";
+import { refreezeCampaign } from "./campaign-freeze";
+import { FROZEN } from "./room";
 
 export interface CollabOptions {
   /** Compact the log into a snapshot after this many updates… */
@@ -83,6 +87,7 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
     projectionExtension(projection),
     compactionExtension(new Compactor(store, log), { every: opts.compactEvery, idleMs: opts.idleCompactMs }),
     sessionCheckExtension(sessions, opts.sessionCheckMs, log),
+    activityExtension(createActivityRecorder(db)),
     ...(opts.extensions ?? []),
   );
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
@@ -172,7 +177,8 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
         }
         if (updates.length === 0) return { ok: true as const, changed: false };
         const result = await room.submit(Y.mergeUpdates(updates), { userId, trusted }, null);
-        return result.ok ? result : { ok: false as const, status: 422 as const, code: result.code, message: result.message };
+        if (result.ok) return result;
+        return { ok: false as const, status: result.code === FROZEN.code ? (409 as const) : (422 as const), code: result.code, message: result.message };
       });
     },
     async readDoc(boardId) {
@@ -185,6 +191,12 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
     async release(boardId) {
       const room = await registry.get(boardId).catch(() => null);
       if (room && room.connections.size === 0) await registry.unload(room);
+    },
+    async campaignStatusChanged(campaignId) {
+      const { frozen, downgraded } = await refreezeCampaign(db, registry.all(), campaignId);
+      // Reopened: write access comes back through the permissions module, as on any recheck.
+      if (!frozen) await sessions.recheck();
+      return downgraded;
     },
     disconnectUser: (userId, reason) => sessions.closeUser(userId, reason),
     closeSession: (sessionId) => sessions.closeSession(sessionId),

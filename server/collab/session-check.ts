@@ -29,7 +29,7 @@ export class SessionChecker {
       }
       const access = boardAccess(user, { districtId: room.key.districtId, schoolId: room.key.schoolId });
       if (access === "none") conn.ws.close(CLOSE.deactivated.code, "access to this board withdrawn");
-      else conn.access = access;
+      else conn.access = room.frozen ? "read" : access;
     }
   }
 

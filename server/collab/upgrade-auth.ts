@@ -29,7 +29,8 @@ export async function authenticateUpgrade(req: http.IncomingMessage, getRoom: (b
   if (!room) return { ok: false, status: 404, message: "No such board" };
   const access = boardAccess(user, { districtId: room.key.districtId, schoolId: room.key.schoolId });
   if (access === "none") return { ok: false, status: 403, message: "No access to this board" };
-  return { ok: true, user, room, access };
+  // A closed campaign's board is read for everyone (campaign-freeze.ts).
+  return { ok: true, user, room, access: room.frozen ? "read" : access };
 }
 
 function originHost(origin: string): string | null {

@@ -80,12 +80,14 @@ export class ShadowValidator {
       return { ok: false, code: "update_too_large", message: `update touches over ${limits.maxUpdateUnits} units of content` };
     }
     const shadow = this.shadow;
-    const stateBefore = Y.encodeStateVector(shadow);
+    const stateBefore = Y.snapshot(shadow);
     Y.applyUpdate(shadow, update);
     if (shadow.store.pendingStructs || shadow.store.pendingDs) {
       return { ok: false, code: "missing_dependencies", message: "update depends on changes the server does not have" };
     }
-    if (equalBytes(stateBefore, Y.encodeStateVector(shadow)) && shape.deletedUnits === 0) return { ok: true, changed: false };
+    // No new item and nothing newly deleted: a no-op, neither stored nor counted as activity. A
+    // client's sync always carries its whole delete set, so "has deletions" is not "deletes something".
+    if (Y.equalSnapshots(stateBefore, Y.snapshot(shadow))) return { ok: true, changed: false };
     if (deepestNewType(shadow, shape.types, limits.maxTypeDepth) > limits.maxTypeDepth) {
       return { ok: false, code: "too_deep", message: `shared types nest deeper than ${limits.maxTypeDepth}` };
     }
@@ -153,6 +155,3 @@ function clone(doc: Y.Doc): Y.Doc {
   return copy;
 }
 
-function equalBytes(a: Uint8Array, b: Uint8Array) {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}

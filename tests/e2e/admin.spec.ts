@@ -147,6 +147,8 @@ test("a principal invites and removes teachers of their own school", async ({ pa
   await page.getByRole("button", { name: "Gửi lời mời" }).click();
   await expect(page.getByRole("status")).toContainText("Đã tạo lời mời.");
   await page.getByRole("button", { name: "Cho rời nhóm: Giáo viên THCS Lãm Hà" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Cho Giáo viên THCS Lãm Hà rời nhóm?" });
+  await confirm.getByRole("button", { name: "Cho rời nhóm" }).click();
   await expect(page.getByRole("status")).toContainText("Đã ngừng hoạt động tài khoản");
   await expect(page.getByTestId("person-row").filter({ hasText: "Giáo viên THCS Lãm Hà" })).toContainText("Đã ngừng hoạt động");
   // The principal cannot remove themselves.

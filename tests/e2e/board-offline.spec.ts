@@ -1,5 +1,45 @@
 import { expect, test } from "@playwright/test";
-import { addCard, cardButton, column, expectLive, openBoard, openCard, PRINCIPAL, TEACHER, unique } from "./board-support";
+import { addCard, cardButton, column, expectLive, openBoard, openCard, PRINCIPAL, SCHOOL, TEACHER, unique } from "./board-support";
+
+test("from the very first visit: sign in, land on the board, go offline, reload — the board is there with its last state and edits are kept", async ({ browser }) => {
+  let cut = false;
+  // openBoard signs in through the login form: the board is reached by client-side navigation,
+  // a page the service worker never saw as a navigation of its own.
+  const a = await openBoard(browser, TEACHER, {}, (context) =>
+    context.routeWebSocket(/\/collab\//, (ws) => {
+      if (cut) void ws.close({ code: 1011, reason: "test: no connection" });
+      else ws.connectToServer();
+    }),
+  );
+  const title = await addCard(a.page, unique("Làm thùng rác phân loại"));
+  // Wait (not a proof, just the condition): the worker has kept the page on its own.
+  await expect.poll(() => a.page.evaluate(async (path) => !!(await caches.match(path)), `/schools/${SCHOOL}`), { timeout: 15_000 }).toBe(true);
+
+  const badge = a.page.getByTestId("sync-badge");
+  await expect(badge).toHaveAttribute("data-pending", "0");
+  cut = true;
+  await a.context.setOffline(true);
+  await expect(badge).toHaveText("Ngoại tuyến");
+  const dialog = await openCard(a.page, title);
+  const offlineTitle = `${title} (ngoại tuyến)`;
+  const field = dialog.getByRole("textbox", { name: "Tên công việc" });
+  await field.fill(offlineTitle);
+  await field.press("Enter");
+  await a.page.keyboard.press("Escape");
+
+  await a.page.reload();
+  await expect(a.page.getByRole("heading", { level: 1, name: "Trường Tiểu học Bắc Sơn" })).toBeVisible();
+  // The card added online (after the page was kept) and the offline rename are both there.
+  await expect(cardButton(column(a.page, "Kế hoạch"), offlineTitle)).toBeVisible();
+  await expect(badge).toHaveText("Ngoại tuyến — 1 thay đổi chưa gửi");
+
+  cut = false;
+  await a.context.setOffline(false);
+  await expect(badge).toHaveText("Đã kết nối");
+  const b = await openBoard(browser, PRINCIPAL);
+  await expect(cardButton(column(b.page, "Kế hoạch"), offlineTitle)).toBeVisible();
+  for (const x of [a, b]) await x.context.close();
+});
 
 test("an offline edit is counted, survives a reload with no network at all and reaches the others when the connection returns", async ({ browser }) => {
   // setOffline cuts HTTP but not an open WebSocket, so the board's socket also goes through a switch.
@@ -18,6 +58,8 @@ test("an offline edit is counted, survives a reload with no network at all and r
   const title = await addCard(a.page, unique("Vẽ tranh cổ động"));
   await expect(cardButton(b.page, title)).toBeVisible();
   const badge = a.page.getByTestId("sync-badge");
+  // The server has confirmed the new card: nothing is unsent before the connection goes.
+  await expect(badge).toHaveAttribute("data-pending", "0");
 
   cut = true;
   await a.context.setOffline(true);
@@ -77,6 +119,7 @@ test("an offline edit the server refuses is explained, and the board goes back t
   };
   const mine = `Giáo viên viết: ${"tuyên truyền ".repeat(13)}`.trim();
   const theirs = `Hiệu trưởng viết: ${"vệ sinh môi trường ".repeat(9)}`.trim();
+  await expect(a.page.getByTestId("sync-badge")).toHaveAttribute("data-pending", "0");
   cut = true;
   await a.context.setOffline(true);
   await expect(a.page.getByTestId("sync-badge")).toHaveText("Ngoại tuyến");

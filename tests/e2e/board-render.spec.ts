@@ -42,3 +42,15 @@ test("screenshots: desktop and a 360 px phone", async ({ browser }) => {
   await phone.page.screenshot({ path: "tests/.tmp/screens/board-live-dialog-phone.png" });
   for (const x of [desktop, other, phone]) await x.context.close();
 });
+
+test("phone: what overflows the 360 px width, if anything", async ({ browser }) => {
+  const phone = await openBoard(browser, TEACHER, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const wide = await phone.page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest(".board-columns, .main-nav, .board-jump"))
+      .map((el) => `${el.tagName}.${el.className}`)
+      .slice(0, 10),
+  );
+  expect(wide).toEqual([]);
+  await phone.context.close();
+});

@@ -8,12 +8,12 @@ export const TEACHER = `giaovien.${SCHOOL}@kienan.demo`;
 export const PRINCIPAL = `hieutruong.${SCHOOL}@kienan.demo`;
 export const OBSERVER = "so.gddt@kienan.demo";
 
-export async function signIn(page: Page, email: string) {
-  await page.goto(`/login?redirectTo=${encodeURIComponent(`/schools/${SCHOOL}`)}`);
+export async function signIn(page: Page, email: string, landing: string | null = `/schools/${SCHOOL}`) {
+  await page.goto(landing ? `/login?redirectTo=${encodeURIComponent(landing)}` : "/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Mật khẩu").fill("kienan-2023");
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page).toHaveURL(new RegExp(`/schools/${SCHOOL}$`));
+  await expect(page).toHaveURL(landing ? new RegExp(`${landing}$`) : /\/(schools|district)/);
 }
 
 /** A signed-in page on the board, once its replica is connected to the server. */

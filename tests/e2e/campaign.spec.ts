@@ -37,7 +37,8 @@ async function expectNoSideScroll(page: Page) {
 async function openDemoCampaign(page: Page) {
   await expect(page).toHaveURL(/\/campaigns$/);
   await expect(page.getByRole("heading", { level: 2, name: "Đang triển khai" })).toBeVisible();
-  await page.getByRole("link", { name: /Kiến An Sáng - Xanh - Sạch - Đẹp - An toàn - Văn minh” năm 2023/ }).click();
+  // The current school year's campaign (the 2023 one is closed).
+  await page.getByRole("link", { name: /Kiến An Sáng - Xanh - Sạch - Đẹp - An toàn - Văn minh” năm học \d{4}-\d{4}/ }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Xuất bản thay đổi" })).toBeVisible();
 }
 
@@ -57,25 +58,35 @@ test("the officer publishes a change and an open school board shows it without r
   const card = page.locator(`details[data-template-id="${id}"]`);
   await card.getByLabel("Tên công việc").fill("Ra quân trồng cây xanh đợt cuối năm");
   await card.getByLabel("Mục trong kế hoạch").fill("II.2");
-  await card.getByLabel("Hạn hoàn thành").fill("2023-11-30");
+  // Due 80 days after the campaign's start: it moves with the campaign when copied.
+  await card.getByLabel("Cách tính hạn").selectOption({ label: "Tính từ ngày bắt đầu" });
+  await card.getByRole("spinbutton").fill("80");
   await card.getByLabel("Xanh").check();
   await card.getByRole("button", { name: "+ Thêm mục" }).click();
   await card.getByLabel("Nội dung mục 1").fill("Ảnh chụp cây đã trồng");
   await card.getByLabel("Cần minh chứng").check();
 
-  // The traffic-safety card moves from 31/10 to 20/11.
+  // The traffic-safety card (due 35 days before the deadline) moves to 20 days before it.
   const traffic = page.locator("details.tpl-card", { hasText: TRAFFIC });
   await traffic.locator("summary").click();
-  await traffic.getByLabel("Hạn hoàn thành").fill("2023-11-20");
+  const resolved = traffic.locator(".tpl-due").getByText(/^Hạn: /);
+  const before = (await resolved.textContent())!.replace("Hạn: ", "");
+  await traffic.getByRole("spinbutton").fill("20");
+  await expect(resolved).not.toHaveText(`Hạn: ${before}`);
+  const after = (await resolved.textContent())!.replace("Hạn: ", "");
   await expect(page.getByText("Có thay đổi chưa lưu")).toBeVisible();
   await page.getByRole("button", { name: "Lưu bản nháp" }).click();
 
   await expect(page.getByRole("status").filter({ hasText: "Đã lưu bản nháp mẫu công việc." })).toBeVisible();
   const changes = page.locator(".change-list");
   await expect(changes).toContainText("Thêm công việc «Ra quân trồng cây xanh đợt cuối năm»");
-  await expect(changes).toContainText(`Đổi hạn «${TRAFFIC}»: 31/10/2023 → 20/11/2023`);
-  await page.getByLabel("Ghi chú gửi các trường").fill("Bổ sung đợt trồng cây cuối năm; lùi hạn giáo dục an toàn giao thông sang 20/11.");
+  await expect(changes).toContainText(`Đổi hạn «${TRAFFIC}»: ${before} → ${after}`);
+  await page.getByLabel("Ghi chú gửi các trường").fill("Bổ sung đợt trồng cây cuối năm; lùi hạn giáo dục an toàn giao thông.");
+  // Publishing to 30 schools asks first.
   await page.getByRole("button", { name: "Xuất bản thay đổi" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Xuất bản phiên bản 2?" });
+  await expect(confirm).toContainText("30 trường");
+  await confirm.getByRole("button", { name: "Xuất bản", exact: true }).click();
 
   const progress = page.getByTestId("job-progress");
   await expect(progress).toContainText("Xuất bản phiên bản 2");
@@ -85,7 +96,7 @@ test("the officer publishes a change and an open school board shows it without r
 
   // The teacher's board, untouched since it opened.
   await expect(cardButton(column(board, "Kế hoạch"), "Ra quân trồng cây xanh đợt cuối năm")).toBeVisible();
-  await expect(board.locator("li.board-card", { has: cardButton(board, TRAFFIC) })).toContainText("20/11/2023");
+  await expect(board.locator("li.board-card", { has: cardButton(board, TRAFFIC) })).toContainText(after);
   // …with the district's note of what changed.
   const note = board.getByRole("complementary", { name: "Phòng GD&ĐT đã cập nhật yêu cầu" });
   await expect(note).toContainText("Bổ sung đợt trồng cây cuối năm");
@@ -98,7 +109,8 @@ test("the editor names a bad field beside it, and schools cannot reach it", asyn
   const first = page.locator("details.tpl-card").first();
   await first.locator("summary").click();
   await first.getByLabel("Tên công việc").fill("");
-  await first.getByLabel("Hạn hoàn thành").fill("2023-12-20");
+  await first.getByLabel("Cách tính hạn").selectOption({ label: "Ngày cố định" });
+  await first.locator(".tpl-due input[type=date]").fill("2099-12-20");
   await page.getByRole("button", { name: "Lưu bản nháp" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Còn 2 lỗi cần sửa." })).toBeVisible();
   await expect(first.getByLabel("Tên công việc")).toHaveAttribute("aria-invalid", "true");
@@ -122,7 +134,7 @@ test("screens: campaign list, campaign page and editor at desktop and phone widt
     await page.getByRole("link", { name: "Soạn thay đổi" }).click();
     await page.locator("details.tpl-card").first().locator("summary").click();
     await page.screenshot({ path: `test-results/campaigns/editor-${name}.png`, fullPage: true });
-    await page.locator("details.tpl-card").first().getByLabel("Hạn hoàn thành").scrollIntoViewIfNeeded();
+    await page.locator("details.tpl-card").first().getByLabel("Cách tính hạn").scrollIntoViewIfNeeded();
     await page.screenshot({ path: `test-results/campaigns/editor-${name}-view.png` });
     await expectNoSideScroll(page);
     await page.goto("/campaigns/new");

@@ -81,13 +81,20 @@ test("filters live in the URL; a bad one is named on the page; a school opens re
   await expect(page.getByText("Chế độ chỉ xem")).toBeVisible();
 });
 
-test("the summary tells the truth about a 2023 campaign seen today, and the matrix reads without colour", async ({ page }) => {
+test("the summary tells the truth about the current campaign and the closed 2023 one, and the matrix reads without colour", async ({ page }) => {
   await signIn(page, ADMIN);
-  await expect(page.getByTestId("summary-deadline")).toContainText(/Đã quá hạn \d+ ngày/);
+  // The current school year's campaign opens by default, its deadline ahead.
+  await expect(page.getByTestId("summary-deadline")).toContainText(/Còn \d+ ngày/);
+  await expect(page.getByTestId("overview-closed")).toHaveCount(0);
   const matrix = page.getByTestId("matrix");
   await expect(matrix.getByRole("rowheader").first()).toContainText("Xây dựng kế hoạch hành động chi tiết");
   await expect(matrix.getByRole("cell").first()).toHaveText(/Xong|Đang làm|Chưa làm|Quá hạn/);
   await expect(page.getByRole("link", { name: "Excel (.xlsx)" })).toHaveAttribute("href", /^\/overview\/export\.xlsx\?campaignId=/);
+  // 2023, closed: figures as of its closing, and every school's report in (a few late).
+  const picker = page.getByLabel("Phong trào", { exact: true });
+  await picker.selectOption((await picker.locator("option", { hasText: "năm 2023 — Đã kết thúc" }).getAttribute("value"))!);
+  await expect(page.getByTestId("overview-closed")).toContainText("Số liệu tại thời điểm kết thúc (15/12/2023)");
+  await expect(page.getByTestId("summary-reports")).toContainText("30/30 trường đã nộp báo cáo");
 });
 
 test("a principal sees their school's line beside the district average, and no other school", async ({ page }) => {

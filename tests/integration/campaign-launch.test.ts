@@ -65,9 +65,11 @@ describe("bad input is refused with the field named", () => {
     expect(blank.json.error.message).toMatch(/^cards\.2\.title: must not be blank/);
     expect(blank.json.error.issues[0]).toMatchObject({ path: "cards.2.title", code: "required" });
 
-    const late = await put({ cards: cards.map((c: any, i: number) => (i === 0 ? { ...c, dueDate: "2024-12-31" } : c)) });
+    // A fixed date (no rule) after the deadline, and a rule that lands before the start.
+    const late = await put({ cards: cards.map((c: any, i: number) => (i === 0 ? { ...c, due: null, dueDate: "2024-12-31" } : i === 3 ? { ...c, due: { from: "start", days: -3 } } : c)) });
     expect(late.status).toBe(422);
     expect(late.json.error.message).toMatch(/^cards\.0\.dueDate: is after the campaign deadline/);
+    expect(late.json.error.issues).toContainEqual(expect.objectContaining({ path: "cards.3.dueDate", code: "before_start" }));
 
     const unknown = await put({ cards: cards.map((c: any, i: number) => (i === 1 ? { ...c, criteria: ["sang", "dep-lam"] } : c)) });
     expect(unknown.status).toBe(422);
@@ -106,11 +108,11 @@ describe("launch", () => {
     expect(template.cards.find((c: any) => c.templateId === "tpl-report").dueDate).toBe("2024-12-04");
 
     const again = await admin(`/api/v1/campaigns/${campaign.id}/launch`, { method: "POST" });
-    expect(again.status).toBe(200);
-    expect(again.json).toMatchObject({ started: false, created: 0 });
+    expect(again.status).toBe(409);
+    expect(again.json.error.code).toBe("already_launched");
     expect(await boardsOf(campaign.id)).toHaveLength(30);
     const listed = (await admin("/api/v1/campaigns")).json.campaigns.find((c: any) => c.id === campaign.id);
-    expect(listed).toMatchObject({ status: "launched", publishedVersion: 1, boards: 30 });
+    expect(listed).toMatchObject({ status: "active", publishedVersion: 1, boards: 30 });
   });
 
   it("resumes a launch that stopped half-way, without a second board or card anywhere", async () => {
@@ -149,7 +151,7 @@ describe("launch", () => {
   it("gives a school added after the launch its board in every launched campaign of its level", async () => {
     const district = await getDb().district.findFirstOrThrow();
     const school = await getDb().school.create({ data: { districtId: district.id, slug: "th-moi", name: "Trường Tiểu học Mới", level: "TH", ward: "bac-son" } });
-    const launched = await getDb().campaign.count({ where: { status: "launched", levels: { contains: "TH" } } });
+    const launched = await getDb().campaign.count({ where: { status: "active", levels: { contains: "TH" } } });
     expect(await ensureBoardsForSchool(school.id)).toBe(launched);
     expect(await ensureBoardsForSchool(school.id)).toBe(0);
     const boards = await getDb().board.findMany({ where: { schoolId: school.id }, include: { stat: true } });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addCard, addChecklistItem, decodeBoard, moveCard, setChecklistItemDone, type Board } from "~/domain";
+import { addCard, addChecklistItem, decodeBoard, moveCard, setChecklistItemDone, todayInHcm, type Board } from "~/domain";
+import { addDays } from "~/domain/template-dates";
 import { boardTemplateNote, criterionProgress, runCampaignJob } from "~/models/campaign.server";
 import { getCollab } from "~/models/collab.server";
 import { getDb } from "~/utils/db.server";
@@ -22,12 +23,17 @@ const local: Record<string, { ownCard: string; ownItem: string; movedCard: strin
 
 const byTpl = (board: Board, templateId: string) => board.cards.find((c) => c.templateId === templateId);
 const WORKING = ["th-bac-son", "mn-lam-ha", "thcs-van-dau"];
+// Dates inside the demo's current campaign, whatever today is (its deadline is 150 days ahead).
+let CLEANUP_DUE = "";
+let GREENING_DUE = "";
 
 beforeAll(async () => {
   server = await startTestServer();
   admin = apiAs(server.url, await signIn(server.url, "phong.gddt@kienan.demo"));
-  const campaign = await getDb().campaign.findFirstOrThrow({ where: { slug: "sxsdatvm-2023" } });
+  const campaign = await getDb().campaign.findFirstOrThrow({ where: { status: "active" } });
   campaignId = campaign.id;
+  CLEANUP_DUE = addDays(todayInHcm(campaign.deadline), -20);
+  GREENING_DUE = addDays(todayInHcm(campaign.deadline), -10);
   for (const b of await getDb().board.findMany({ where: { campaignId }, include: { school: true } })) boards.set(b.school.slug, { id: b.id, schoolId: b.schoolId });
 
   // Three schools do their own work through their rooms, as their browsers would.
@@ -66,7 +72,9 @@ function novemberEdit(cards: any[]) {
   const card = (id: string) => next.find((c: any) => c.templateId === id);
   card("tpl-action-plan").checklist.push({ templateId: "tpl-action-plan-4", text: "Sơ kết việc thực hiện kế hoạch, báo cáo tháng 11", needsEvidence: true });
   card("tpl-communicate").checklist[0].text = "Triển khai đến toàn thể cán bộ, viên chức, người lao động";
-  card("tpl-cleanup").dueDate = "2023-11-20";
+  // A fixed day (its rule dropped) inside the current campaign.
+  card("tpl-cleanup").due = null;
+  card("tpl-cleanup").dueDate = CLEANUP_DUE;
   card("tpl-slogans").checklist = card("tpl-slogans").checklist.filter((i: any) => i.templateId !== "tpl-slogans-3");
   const withoutParty = next.filter((c: any) => c.templateId !== "tpl-party-cell");
   withoutParty.push({
@@ -76,7 +84,7 @@ function novemberEdit(cards: any[]) {
     criteria: ["xanh", "dep"],
     title: "Ra quân trồng cây xanh đợt cuối năm",
     description: "Yêu cầu bổ sung tháng 11 của Phòng GD&ĐT.",
-    dueDate: "2023-11-30",
+    dueDate: GREENING_DUE,
     checklist: [{ templateId: "tpl-nov-greening-1", text: "Ảnh chụp cây đã trồng", needsEvidence: true }],
   });
   return { cards: withoutParty };
@@ -103,7 +111,7 @@ describe("publishing a change to 30 boards that schools have worked on", () => {
 
     // The teacher's open board received it without reconnecting.
     await eventually(() => expect(byTpl(decodeBoard(live.doc), "tpl-nov-greening")?.title).toBe("Ra quân trồng cây xanh đợt cuối năm"));
-    expect(byTpl(decodeBoard(live.doc), "tpl-cleanup")?.dueDate).toBe("2023-11-20");
+    expect(byTpl(decodeBoard(live.doc), "tpl-cleanup")?.dueDate).toBe(CLEANUP_DUE);
     live.provider.destroy();
 
     for (const [slug, b] of boards) {
@@ -122,7 +130,7 @@ describe("publishing a change to 30 boards that schools have worked on", () => {
       // School cards are untouched.
       for (const own of was.cards.filter((c) => c.origin === "school")) expect(after.cards.find((c) => c.id === own.id)).toEqual(own);
       expect(after.cards.filter((c) => c.templateId === "tpl-nov-greening")).toHaveLength(1);
-      expect(byTpl(after, "tpl-cleanup")?.dueDate).toBe("2023-11-20");
+      expect(byTpl(after, "tpl-cleanup")?.dueDate).toBe(CLEANUP_DUE);
       const renamed = byTpl(after, "tpl-communicate")!.checklist.find((i) => i.templateId === "tpl-communicate-1")!;
       expect(renamed.text).toBe("Triển khai đến toàn thể cán bộ, viên chức, người lao động");
       expect(renamed.done).toBe(byTpl(was, "tpl-communicate")!.checklist.find((i) => i.templateId === "tpl-communicate-1")!.done);
@@ -175,6 +183,9 @@ describe("publishing a change to 30 boards that schools have worked on", () => {
     const rows = await getDb().cardRow.findMany({ where: { campaignId, criteria: { contains: "xanh" } } });
     expect(xanh).toMatchObject({ target: 50, done: rows.reduce((n, r) => n + r.itemsDone, 0), total: rows.reduce((n, r) => n + r.itemsTotal, 0), schools: 30 });
     expect(xanh.schoolsAtTarget).toBeGreaterThanOrEqual(0);
+    // Which schools, by name, for the overview's links.
+    expect(xanh.reached).toHaveLength(xanh.schoolsAtTarget!);
+    expect(progress.find((p) => p.criterion === "sang")!.reached).toHaveLength(30);
     expect(progress.find((p) => p.criterion === "sang")!.schoolsAtTarget).toBe(30);
     expect(progress.find((p) => p.criterion === "dep")!.target).toBeNull();
   });

@@ -79,16 +79,19 @@ describe("GET /api/v1/boards lists exactly the boards the caller may see", () =>
     const cookie = await signIn(base, "giaovien.th-bac-son@kienan.demo");
     const { status, body } = await getJson("/api/v1/boards", cookie);
     expect(status).toBe(200);
-    expect(body.boards).toHaveLength(1);
+    // One board per campaign the school takes part in: this school year's, then 2023's (closed).
+    expect(body.boards).toHaveLength(2);
     expect(body.boards[0].school).toMatchObject({ slug: "th-bac-son", name: "Trường Tiểu học Bắc Sơn", level: "TH", ward: "bac-son" });
-    expect(body.boards[0].campaign).toMatchObject({ deadline: "2023-12-05" });
+    expect(body.boards[0].campaign).toMatchObject({ status: "active" });
+    expect(body.boards[1].campaign).toMatchObject({ deadline: "2023-12-05", status: "closed" });
     expect(body.boards[0].campaign.name).toContain("Sáng - Xanh - Sạch - Đẹp - An toàn - Văn minh");
   });
 
   it("gives the district office and the observer every school's board", async () => {
     for (const email of ["phong.gddt@kienan.demo", "so.gddt@kienan.demo"]) {
       const { body } = await getJson("/api/v1/boards", await signIn(base, email));
-      expect(body.boards).toHaveLength(30);
+      // 30 schools, each in two campaigns.
+      expect(body.boards).toHaveLength(60);
       expect(new Set(body.boards.map((b: { school: { slug: string } }) => b.school.slug)).size).toBe(30);
     }
   });

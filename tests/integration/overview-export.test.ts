@@ -31,7 +31,7 @@ async function workbook(query = "") {
   const { res, bytes } = await download(`/overview/export.xlsx?campaignId=${await campaignId()}${query}`);
   expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toContain("spreadsheetml");
-  expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="tong-quan-sxsdatvm-2023-\d{4}-\d{2}-\d{2}\.xlsx"/);
+  expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="tong-quan-sxsdatvm-\d{4}-\d{4}-\d{4}-\d{2}-\d{2}\.xlsx"/);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as never);
   return wb;

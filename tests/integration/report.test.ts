@@ -80,8 +80,8 @@ describe("POST/GET /api/v1/boards/<id>/report", () => {
       submittedBy: { id: principal.id, name: principal.name },
       note: "Đã hoàn thành tuyên truyền.",
       progress: { done: stat.itemsDone, total: stat.itemsTotal },
-      // The demo campaign's deadline (05/12/2023) is long past on this machine's clock.
-      late: Date.now() >= Date.parse("2023-12-05T00:00:00+07:00"),
+      // The demo's current campaign is due months from today.
+      late: false,
     });
     expect(Date.parse(body.report.submittedAt)).toBeGreaterThanOrEqual(before - 1000);
 
@@ -113,18 +113,21 @@ describe("POST/GET /api/v1/boards/<id>/report", () => {
   it("late means submitted at or after midnight (+07) of the deadline day", async () => {
     const db = getDb();
     const board = await db.board.findUniqueOrThrow({ where: { id: boardId }, include: { campaign: true } });
-    // 05/12/2023 is stored as midnight in Hồ Chí Minh City.
-    expect(board.campaign.deadline.toISOString()).toBe("2023-12-04T17:00:00.000Z");
-    await db.reportSubmission.update({ where: { boardId }, data: { submittedAt: new Date("2023-12-04T16:59:00Z") } });
+    // The deadline day is stored as its midnight in Hồ Chí Minh City (17:00 UTC the day before).
+    const deadline = board.campaign.deadline;
+    expect(deadline.toISOString()).toMatch(/T17:00:00\.000Z$/);
+    await db.reportSubmission.update({ where: { boardId }, data: { submittedAt: new Date(deadline.getTime() - 60_000) } });
     expect((await getJson(base, reportPath(), cookies.admin)).body.report.late).toBe(false);
-    await db.reportSubmission.update({ where: { boardId }, data: { submittedAt: new Date("2023-12-04T17:00:00Z") } });
+    await db.reportSubmission.update({ where: { boardId }, data: { submittedAt: deadline } });
     expect((await getJson(base, reportPath(), cookies.admin)).body.report.late).toBe(true);
   });
 });
 
 describe("the overview shows who submitted", () => {
   it("GET /api/v1/overview: the school's line carries its report, the totals count it", async () => {
-    await getDb().reportSubmission.update({ where: { boardId }, data: { submittedAt: new Date("2023-12-01T03:00:00Z") } });
+    const { deadline } = await getDb().campaign.findUniqueOrThrow({ where: { id: await campaignId() } });
+    const onTime = new Date(deadline.getTime() - 4 * 86_400_000);
+    await getDb().reportSubmission.update({ where: { boardId }, data: { submittedAt: onTime } });
     type WithReports = {
       totals: { reports: { submitted: number; late: number } };
       schools: { school: { slug: string }; report: { submittedAt: string; late: boolean } | null }[];
@@ -132,10 +135,10 @@ describe("the overview shows who submitted", () => {
     const overview = (await overviewJson(base, cookies.admin)) as unknown as WithReports;
     expect(overview.totals.reports).toEqual({ submitted: 1, late: 0 });
     const line = overview.schools.find((s) => s.school.slug === "th-bac-son")!;
-    expect(line.report).toEqual({ submittedAt: "2023-12-01T03:00:00.000Z", late: false });
+    expect(line.report).toEqual({ submittedAt: onTime.toISOString(), late: false });
     expect(overview.schools.filter((s) => s.report !== null)).toHaveLength(1);
 
-    await getDb().reportSubmission.update({ where: { boardId }, data: { submittedAt: new Date("2023-12-06T03:00:00Z") } });
+    await getDb().reportSubmission.update({ where: { boardId }, data: { submittedAt: new Date(deadline.getTime() + 86_400_000) } });
     const after = (await overviewJson(base, cookies.admin)) as unknown as WithReports;
     expect(after.totals.reports).toEqual({ submitted: 1, late: 1 });
   });

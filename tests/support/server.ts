@@ -6,7 +6,8 @@ import { seedIfEmpty } from "../../prisma/seed-data";
 export async function startTestServer(options: StartOptions = {}): Promise<StartedServer> {
   process.env.DEMO_DATA = "off";
   await seedIfEmpty(getDb());
-  return startServer({ port: 0, ...options });
+  // No background scheduler unless a test asks for one: reminders are driven by the tests' own clock.
+  return startServer({ port: 0, scheduler: false, ...options });
 }
 
 /** Signs in through better-auth's HTTP endpoint and returns the session cookie. */

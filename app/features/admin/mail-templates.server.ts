@@ -4,7 +4,7 @@ import type { Mail } from "~/models/mail.server";
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-function compose(to: string, subject: string, paragraphs: string[], link: { href: string; label: string }, footer: string): Mail {
+export function compose(to: string, subject: string, paragraphs: string[], link: { href: string; label: string }, footer: string): Mail {
   const text = [...paragraphs, `${link.label}: ${link.href}`, footer].join("\n\n");
   const html = [
     ...paragraphs.map((p) => `<p>${escape(p)}</p>`),

@@ -1,6 +1,6 @@
 import type { Announcements } from "@dnd-kit/core";
 import type { TFunction } from "i18next";
-import { findColumn, type ColumnIds } from "./drag-logic";
+import { dropTarget, findColumn, type ColumnIds } from "./drag-logic";
 
 type Where = { column: string; position: number; total: number } | null;
 
@@ -20,16 +20,25 @@ export function boardAnnouncements(t: TFunction, titleOf: (id: string) => string
     const at = where(cardId, ids);
     return at ? t(key, { title, ...at }) : t(noneKey, { title });
   };
+  // Where a drop over `overId` would put the card: within its own column the order on screen
+  // only changes at the drop, so the place comes from the drop rule, not from the columns.
+  const landing = (cardId: string, overId: string) => dropTarget(columns(), cardId, overId)?.columns ?? columns();
+  // What was said last in this drag: dnd-kit reports the card over its own place as the drag
+  // starts (the pick-up already said where it is), and the same place twice needs no repeating.
+  let last: string | undefined;
   return {
-    onDragStart: ({ active }) => say("board.dnd.start", String(active.id), columnsAtStart(), "board.dnd.overNone"),
+    onDragStart: ({ active }) => {
+      const text = say("board.dnd.start", String(active.id), columnsAtStart(), "board.dnd.overNone");
+      const at = where(String(active.id), columnsAtStart());
+      last = at ? t("board.dnd.over", { title: titleOf(String(active.id)), ...at }) : undefined;
+      return text;
+    },
     onDragOver: ({ active, over }) => {
       const id = String(active.id);
-      if (!over) return t("board.dnd.overNone", { title: titleOf(id) });
-      // dnd-kit reports the card over its own place as the drag starts: the pick-up already said where it is.
-      const now = where(id, columns());
-      const then = where(id, columnsAtStart());
-      if (now && then && now.column === then.column && now.position === then.position) return undefined;
-      return say("board.dnd.over", id, columns(), "board.dnd.overNone");
+      const text = over ? say("board.dnd.over", id, landing(id, String(over.id)), "board.dnd.overNone") : t("board.dnd.overNone", { title: titleOf(id) });
+      if (text === last) return undefined;
+      last = text;
+      return text;
     },
     onDragEnd: ({ active, over }) =>
       over ? say("board.dnd.end", String(active.id), columns(), "board.dnd.endNone") : t("board.dnd.endNone", { title: titleOf(String(active.id)) }),

@@ -1,6 +1,7 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useTranslation } from "react-i18next";
+import { Icon } from "~/components/icons";
 import { formatDate } from "~/i18n/format";
 import type { CardSummary } from "./board-view-model";
 import type { PresenceUser } from "./presence-logic";
@@ -35,7 +36,7 @@ export function SortableBoardCard({ summary, editors, readOnly, onOpen }: CardPr
             {...listeners}
             aria-label={t("board.dragHandle", { title: card.title })}
           >
-            <span aria-hidden="true">⠿</span>
+            <Icon name="drag" size={20} />
           </button>
         )}
       </CardFace>
@@ -56,7 +57,7 @@ export function CardFace({
   children?: React.ReactNode;
 }) {
   const { t } = useTranslation();
-  const { card, progress, itemCount, overdue, assignees } = summary;
+  const { card, progress, itemCount, overdue, hint, assignees } = summary;
   return (
     <article className={`board-card-face${overdue ? " board-card-overdue" : ""}${editors.length ? " board-card-edited" : ""}`}>
       <div className="board-card-head">
@@ -91,6 +92,7 @@ export function CardFace({
           <span>{t("board.due", { date: formatDate(card.dueDate) })}</span>
         </p>
       ) : null}
+      {hint ? <p className="board-card-hint small">{t(`board.doneHint.${hint}`)}</p> : null}
       <div className="board-card-foot">
         {itemCount > 0 ? (
           <div className="board-card-progress">

@@ -13,17 +13,20 @@ type ColumnProps = {
   cards: CardSummary[];
   editorsByCard: Map<string, PresenceUser[]>;
   readOnly: boolean;
+  /** A card in the air would land here: the column is highlighted. */
+  target?: boolean;
   onOpen: (cardId: string) => void;
   onAdd: (status: Status, title: string, category: Category) => boolean;
 };
 
-export function BoardColumn({ status, cards, editorsByCard, readOnly, onOpen, onAdd }: ColumnProps) {
+export function BoardColumn({ status, cards, editorsByCard, readOnly, target = false, onOpen, onAdd }: ColumnProps) {
   const { t } = useTranslation();
   // The column itself is a drop target too: that is how a card reaches an empty column.
   const { setNodeRef, isOver } = useDroppable({ id: columnDropId(status) });
   const headingId = `board-col-${status}`;
   return (
-    <section ref={setNodeRef} className={`board-column board-column-${status}${isOver ? " board-column-over" : ""}`} aria-labelledby={headingId}>
+    <section ref={setNodeRef} className={`board-column board-column-${status}${isOver || target ? " board-column-over" : ""}`}
+      data-drop-target={target ? "true" : undefined} aria-labelledby={headingId}>
       <h2 id={headingId} className="board-column-heading">
         <span>{t(`statuses.${status}`)}</span>
         <span className="count" aria-label={t("board.cardCount", { count: cards.length })}>
@@ -73,13 +76,21 @@ function AddCardForm({ status, onAdd }: { status: Status; onAdd: ColumnProps["on
     }
   };
   return (
-    <form className="board-add-form" onSubmit={submit} aria-label={t("board.add.heading", { column: t(`statuses.${status}`) })}>
+    <form className="board-add-form" onSubmit={submit} noValidate aria-label={t("board.add.heading", { column: t(`statuses.${status}`) })}>
       <label className="field" htmlFor={`${id}-title`}>
         {t("board.add.title")}
-        <input id={`${id}-title`} value={title} maxLength={200} autoFocus onChange={(e) => setTitle(e.target.value)} aria-invalid={!!error} />
+        <input
+          id={`${id}-title`}
+          value={title}
+          maxLength={200}
+          autoFocus
+          onChange={(e) => setTitle(e.target.value)}
+          aria-invalid={!!error}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
       </label>
       {error ? (
-        <p className="form-error" role="alert">
+        <p id={`${id}-error`} className="form-error" role="alert">
           {error}
         </p>
       ) : null}

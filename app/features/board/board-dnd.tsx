@@ -1,6 +1,7 @@
 import {
   closestCorners,
   DndContext,
+  pointerWithin,
   DragOverlay,
   KeyboardSensor,
   MouseSensor,
@@ -9,15 +10,16 @@ import {
   useSensors,
   type DragEndEvent,
   type DragOverEvent,
+  type CollisionDetection,
   type DragStartEvent,
 } from "@dnd-kit/core";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Status } from "~/domain";
 import { boardAnnouncements } from "./announcements";
 import { CardFace } from "./board-card";
 import type { CardSummary } from "./board-view-model";
-import { dropTarget, isRealMove, moveAcross, type ColumnIds } from "./drag-logic";
+import { dropTarget, findColumn, isRealMove, moveAcross, statusOfColumnDropId, type ColumnIds } from "./drag-logic";
 import { boardKeyboardCoordinates } from "./keyboard-moves";
 
 type DndProps = {
@@ -27,8 +29,25 @@ type DndProps = {
   titleOf: (cardId: string) => string;
   summaryOf: (cardId: string) => CardSummary | undefined;
   onMove: (cardId: string, status: Status, index: number) => void;
-  children: (ids: ColumnIds) => React.ReactNode;
+  /** The columns to render: the order on screen, the column a drop would land in (highlighted), whether a card is in the air. */
+  children: (ids: ColumnIds, target: Status | null, dragging: boolean) => React.ReactNode;
 };
+
+// A finger (or pointer) decides where a card lands: the card under it, else the column under it.
+// Only without a pointer (the keyboard) does the nearest corner decide.
+const fingerFirst: CollisionDetection = (args) => {
+  if (args.pointerCoordinates) {
+    const hits = pointerWithin(args);
+    const cards = hits.filter((h) => statusOfColumnDropId(String(h.id)) === null);
+    if (cards.length > 0) return cards;
+    if (hits.length > 0) return hits;
+  }
+  return closestCorners(args);
+};
+
+// Auto-scroll only right at the edge and gently: on a 360 px phone the next column is already
+// peeking in, and a fast scroll carried cards past it into the last column.
+const AUTO_SCROLL = { threshold: { x: 0.06, y: 0.12 }, acceleration: 4, interval: 8 } as const;
 
 /**
  * Drag and drop between and within columns with a mouse, a finger (after a
@@ -72,16 +91,32 @@ export function BoardDnd({ enabled, ids, titleOf, summaryOf, onMove, children }:
     current.current = columns;
     setDragging({ activeId: String(active.id), columns });
   };
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
+  // After a drop the card is rendered anew (often in another column), so the browser drops focus
+  // to <body>. Put it back on the moved card's handle once it is in the column it was dropped in,
+  // so Space picks it up again. (Until then the old copy may still be on screen.)
+  const refocus = useRef<{ id: string; status: Status | null; until: number } | null>(null);
+  useEffect(() => {
+    const want = refocus.current;
+    if (!want) return;
+    if (Date.now() > want.until) return void (refocus.current = null);
+    const scope = want.status ? `.board-column-${want.status} ` : "";
+    const handle = document.querySelector<HTMLElement>(`${scope}[data-card-id="${CSS.escape(want.id)}"] .board-drag-handle`);
+    if (!handle) return;
+    if (document.activeElement !== handle) handle.focus();
+    if (!want.status || ids[want.status].includes(want.id)) refocus.current = null;
+  });
+  const onDragEnd = ({ active, over, activatorEvent }: DragEndEvent) => {
     const activeId = String(active.id);
     const drop = dropTarget(current.current, activeId, over ? String(over.id) : null);
     current.current = drop?.columns ?? startColumns.current;
     setDragging(null);
+    if (activatorEvent instanceof KeyboardEvent) refocus.current = { id: activeId, status: drop?.status ?? null, until: Date.now() + 3000 };
     if (drop && isRealMove(startColumns.current, drop, activeId)) onMove(activeId, drop.status, drop.index);
   };
-  const onDragCancel = () => {
+  const onDragCancel = ({ active, activatorEvent }: { active: { id: string | number }; activatorEvent: Event | null }) => {
     current.current = startColumns.current;
     setDragging(null);
+    if (activatorEvent instanceof KeyboardEvent) refocus.current = { id: String(active.id), status: null, until: Date.now() + 3000 };
   };
 
   const active = dragging ? summaryOf(dragging.activeId) : undefined;
@@ -89,14 +124,15 @@ export function BoardDnd({ enabled, ids, titleOf, summaryOf, onMove, children }:
     <DndContext
       id="board-dnd"
       sensors={enabled ? sensors : []}
-      collisionDetection={closestCorners}
+      collisionDetection={fingerFirst}
+      autoScroll={AUTO_SCROLL}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t("board.dnd.instructions") } }}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
       onDragEnd={onDragEnd}
       onDragCancel={onDragCancel}
     >
-      {children(dragging?.columns ?? ids)}
+      {children(dragging?.columns ?? ids, dragging ? findColumn(dragging.columns, dragging.activeId) : null, !!dragging)}
       <DragOverlay>{active ? <div className="board-card board-card-overlay"><CardFace summary={active} editors={[]} /></div> : null}</DragOverlay>
     </DndContext>
   );

@@ -1,9 +1,12 @@
 import * as Y from "yjs";
 import { fromBase64 } from "lib0/buffer";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
 import * as authProtocol from "y-protocols/auth";
 import { IndexeddbPersistence } from "y-indexeddb";
-import { messageAuth, WebsocketProvider } from "y-websocket";
-import { readBoard, type Board } from "~/domain";
+import { messageAuth, messageSync, WebsocketProvider } from "y-websocket";
+import { CAMPAIGN_CLOSED, readBoard, type Board } from "~/domain";
 import { peersFrom, type Peer, type PresenceUser } from "./presence-logic";
 import { MESSAGE_UPDATE_REJECTED, readRejection, type Rejection } from "./reject-message";
 import { initialSyncState, syncReducer, type SyncEvent, type SyncState } from "./sync-state";
@@ -21,6 +24,8 @@ export type SessionSnapshot = {
   resetting: boolean;
   /** The server ended the connection for good (e.g. signed out); no more reconnects. */
   closed: { code: number; reason: string } | null;
+  /** The district closed the campaign while the board was open: read-only from now on. */
+  frozen: boolean;
 };
 
 export type SessionOptions = {
@@ -34,6 +39,13 @@ export type SessionOptions = {
 };
 
 type Attached = { doc: Y.Doc; provider: WebsocketProvider; persistence: IndexeddbPersistence | null; detach: () => void };
+
+// A stalled socket (open, but the server silent) must show within about five seconds. The server
+// answers every sync request (y-protocols sync step 1) with a step 2, in order, on the same socket:
+// one every PING_MS is both the heartbeat and the acknowledgement of the edits sent before it.
+const PING_MS = 1500;
+const STALL_MS = 4000;
+const CHECK_MS = 500;
 
 export class BoardSession {
   private attached!: Attached;
@@ -52,6 +64,7 @@ export class BoardSession {
       peers: [],
       resetting: false,
       closed: null,
+      frozen: false,
     };
     this.attach(doc);
     window.addEventListener("online", this.onOnline);
@@ -71,7 +84,7 @@ export class BoardSession {
 
   /** Runs a domain mutation on the live document; refused while the document is being replaced. */
   mutate(fn: (doc: Y.Doc) => void): boolean {
-    if (this.opts.readOnly || this.snapshot.resetting || this.destroyed) return false;
+    if (this.opts.readOnly || this.snapshot.frozen || this.snapshot.resetting || this.destroyed) return false;
     fn(this.attached.doc);
     return true;
   }
@@ -103,10 +116,12 @@ export class BoardSession {
     };
     provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => {
-        if (!readOnly) this.opts.onDenied(reason);
+        if (reason === CAMPAIGN_CLOSED) this.update({ frozen: true });
+        else if (!readOnly) this.opts.onDenied(reason);
       });
     };
     provider.awareness.setLocalState({ user, editingCardId: this.editingCardId });
+    const heartbeat = this.heartbeat(provider);
 
     // Readers never edit, so they keep nothing offline; a writer's store is per person and board,
     // so a shared school computer never sends one teacher's offline edits under another's name.
@@ -116,7 +131,10 @@ export class BoardSession {
       if (origin === null || origin === undefined) this.dispatch({ type: "local-change" });
       this.scheduleBoard();
     };
-    const onStatus = ({ status }: { status: "connected" | "disconnected" | "connecting" }) => this.dispatch({ type: "status", status });
+    const onStatus = ({ status }: { status: "connected" | "disconnected" | "connecting" }) => {
+      if (status === "connected") heartbeat.opened();
+      this.dispatch({ type: "status", status });
+    };
     const onSync = (synced: boolean) => this.dispatch({ type: "synced", synced });
     // y-websocket reports "disconnected" only for a socket that had opened; a server that cannot
     // be reached at all shows up as closes of sockets that never opened.
@@ -135,6 +153,7 @@ export class BoardSession {
       provider,
       persistence,
       detach: () => {
+        heartbeat.stop();
         doc.off("update", onUpdate);
         provider.awareness.off("change", onAwareness);
         provider.destroy();
@@ -149,6 +168,65 @@ export class BoardSession {
     void loaded.then(() => {
       if (this.attached.provider === provider && !this.destroyed && navigator.onLine) provider.connect();
     });
+  }
+
+  /**
+   * Every message from the server counts as a sign of life; sync step 2 answers, which come in the
+   * order our step 1 requests went out, confirm the local changes made before each request.
+   */
+  private heartbeat(provider: WebsocketProvider) {
+    let lastHeard = Date.now();
+    // The `changes` count at each unanswered request, oldest first. The provider's own request at
+    // open is answered before the server has our offline edits (they go out as our reply to its
+    // request), so that one confirms nothing new.
+    let asked: number[] = [];
+    const heard = () => {
+      lastHeard = Date.now();
+      if (this.snapshot.sync.stalled) this.dispatch({ type: "heard" });
+    };
+    for (const [type, handler] of provider.messageHandlers.entries()) {
+      if (!handler) continue;
+      provider.messageHandlers[type] = (encoder, decoder, p, emitSynced, messageType) => {
+        heard();
+        if (type === messageSync && decoding.peekVarUint(decoder) === syncProtocol.messageYjsSyncStep2) {
+          const upTo = asked.shift();
+          if (upTo !== undefined) this.dispatch({ type: "confirmed", upTo });
+        }
+        handler(encoder, decoder, p, emitSynced, messageType);
+      };
+    }
+    const ping = () => {
+      const ws = provider.ws;
+      if (!ws || ws.readyState !== WebSocket.OPEN) return;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, messageSync);
+      syncProtocol.writeSyncStep1(encoder, provider.doc);
+      asked.push(this.snapshot.sync.changes);
+      ws.send(encoding.toUint8Array(encoder));
+    };
+    let lastPing = 0;
+    const timer = setInterval(() => {
+      if (!provider.wsconnected) return;
+      const now = Date.now();
+      if (now - lastHeard > STALL_MS) {
+        if (!this.snapshot.sync.stalled) this.dispatch({ type: "stalled" });
+        // Drop the silent socket: the provider reconnects, and the badge stays "stalled" until the server speaks.
+        lastHeard = Date.now();
+        provider.ws?.close();
+        return;
+      }
+      if (now - lastPing >= PING_MS) {
+        lastPing = now;
+        ping();
+      }
+    }, CHECK_MS);
+    return {
+      opened: () => {
+        lastHeard = Date.now();
+        asked = [this.snapshot.sync.confirmed];
+      },
+      stop: () => clearInterval(timer),
+    };
   }
 
   /**

@@ -26,7 +26,11 @@ describe("card summaries", () => {
     const card = decodeBoard(doc).cards.find((c) => c.templateId === "tpl-a")!;
     moveCard(doc, card.id, "done");
     const fresh = decodeBoard(doc).cards.find((c) => c.id === card.id)!;
-    expect(summarise(fresh, "2024-01-01", [], "?").overdue).toBe(false);
+    const s = summarise(fresh, "2024-01-01", [], "?");
+    expect(s.overdue).toBe(false);
+    // Its bar still says what was ticked, and the board hints that two items were not.
+    expect(s.progress).toEqual({ done: 0, total: 2 });
+    expect(s.hint).toBe("unticked_items");
   });
 
   it("lists live card ids per column in display order", () => {

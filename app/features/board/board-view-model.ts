@@ -1,4 +1,4 @@
-import { cardProgress, cardsByColumn, isOverdue, liveItems, STATUSES, type Board, type Card, type Progress } from "~/domain";
+import { cardsByColumn, doneHint, isOverdue, liveItems, STATUSES, type Board, type Card, type DoneHint, type Progress } from "~/domain";
 import type { ColumnIds } from "./drag-logic";
 import { colorFor } from "./presence-logic";
 
@@ -11,10 +11,13 @@ export type Person = { id: string; name: string; color: string; known: boolean }
 
 export type CardSummary = {
   card: Card;
+  /** Ticked items of the card's checklist (what its bar shows; the board's figures use cardProgress). */
   progress: Progress;
   /** Live checklist items: the bar is shown only for cards that have some. */
   itemCount: number;
   overdue: boolean;
+  /** Ticks and column disagree (app/domain/progress: the column decides "done"). */
+  hint: DoneHint | null;
   assignees: Person[];
 };
 
@@ -24,11 +27,13 @@ export function personFor(id: string, members: readonly Member[], unknownName: s
 }
 
 export function summarise(card: Card, today: string, members: readonly Member[], unknownName: string): CardSummary {
+  const items = liveItems(card);
   return {
     card,
-    progress: cardProgress(card),
-    itemCount: liveItems(card).length,
+    progress: { done: items.filter((i) => i.done).length, total: items.length },
+    itemCount: items.length,
     overdue: isOverdue(card, today),
+    hint: doneHint(card),
     assignees: card.assignees.map((id) => personFor(id, members, unknownName)),
   };
 }

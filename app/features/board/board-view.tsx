@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { boardProgress, STATUSES, type Board, type DomainError } from "~/domain";
+import { boardProgress, liveItems, STATUSES, type Board, type DomainError, type Status } from "~/domain";
 import { BoardColumn } from "./board-column";
 import { BoardDnd } from "./board-dnd";
+import { BoardFilters, useBoardFilter } from "./board-filters";
+import { filterColumns, fullIndex, isFiltering, matchesFilter } from "./board-filters-logic";
+import { BoardToolbar } from "./board-toolbar";
 import { cardIndex, columnIds, summarise, type Member } from "./board-view-model";
 import { CardDialog } from "./card-dialog";
 import { createCardActions } from "./card-actions";
 import { colorFor, editorsByCard } from "./presence-logic";
-import { PresenceBar, SyncBadge } from "./presence";
+import { RecycleBin } from "./recycle-bin";
 import { rejectionKey, type Rejection } from "./reject-message";
 import { ToastRegion, useToasts } from "./toasts";
 import { useBoardSession } from "./use-board-session";
@@ -21,11 +24,17 @@ export type BoardViewProps = {
   user: Member;
   members: Member[];
   today: string;
+  /** May this person comment on cards. */
+  canComment?: boolean;
+  /** The district's words of the template version this board follows (template id → texts). */
+  originals?: import("~/domain/original-words").Originals;
+  /** A card to open at once (?card=<id>, e.g. from a notification). */
+  initialCardId?: string | null;
   /** Called when the live document's template version changes (the district published a change). */
   onTemplateVersion?: (version: number) => void;
 };
 
-/** The live school board: columns of cards, a card dialog, presence and the sync badge. */
+/** The live school board: toolbar, filters, columns of cards, the recycle bin and a card dialog. */
 export function BoardView(props: BoardViewProps) {
   const { t } = useTranslation();
   const { toasts, push, dismiss } = useToasts();
@@ -40,7 +49,7 @@ export function BoardView(props: BoardViewProps) {
   );
   const onDenied = useCallback((reason: string) => push(t("board.denied", { reason }), "error"), [push, t]);
   const live = useBoardSession({ ...props, user: self, onRejected, onDenied });
-  const readOnly = props.readOnly || live.resetting;
+  const readOnly = props.readOnly || live.resetting || live.frozen;
   const templateVersion = live.board.templateVersion ?? 0;
   const { onTemplateVersion } = props;
   useEffect(() => {
@@ -65,8 +74,24 @@ export function BoardView(props: BoardViewProps) {
   }, [live.board, props.today, props.members, t]);
   const progress = useMemo(() => boardProgress(live.board), [live.board]);
   const editors = useMemo(() => editorsByCard(live.peers, props.user.id), [live.peers, props.user.id]);
+  const binned = useMemo(() => live.board.cards.filter((c) => c.archived && c.origin === "school"), [live.board]);
 
-  const [openCardId, setOpenCardId] = useState<string | null>(null);
+  const [filter, setFilter] = useBoardFilter();
+  const filtering = isFiltering(filter);
+  const shownIds = useMemo(() => {
+    if (!filtering) return summaries.ids;
+    return filterColumns(summaries.ids, (id) => {
+      const s = summaries.byId.get(id);
+      return !!s && matchesFilter(s, filter, props.user.id);
+    });
+  }, [filtering, filter, summaries, props.user.id]);
+  const count = (ids: typeof shownIds) => STATUSES.reduce((n, s) => n + ids[s].length, 0);
+
+  const [openCardId, setOpenCardId] = useState<string | null>(props.initialCardId ?? null);
+  // Following a notification's link (?card=<id>) while already on this board opens that card.
+  useEffect(() => {
+    if (props.initialCardId) setOpenCardId(props.initialCardId);
+  }, [props.initialCardId]);
   const openCard = openCardId ? (summaries.cards.get(openCardId) ?? null) : null;
   const { setEditing } = live;
   useEffect(() => {
@@ -80,40 +105,54 @@ export function BoardView(props: BoardViewProps) {
     }
   }, [openCardId, summaries.cards, push, t]);
 
+  /** A move from a drag, the keyboard or the dialog; into "Hoàn thành" with open items it offers to tick them. */
+  const move = (cardId: string, status: Status, index?: number) => {
+    const before = summaries.cards.get(cardId);
+    if (!actions.move(cardId, status, index) || !before || before.status === status) return;
+    const items = liveItems(before);
+    const open = items.filter((i) => !i.done);
+    if (status === "done" && open.length > 0) {
+      push(t("board.movePrompt.openItems", { title: before.title, count: open.length, total: items.length }), "info", {
+        lifetimeMs: 20_000,
+        actions: [{ label: t("board.movePrompt.tickAll", { count: open.length }), run: () => open.forEach((i) => actions.tick(cardId, i.id, true)) }],
+      });
+    } else if (before.status === "done" && items.length > 0) {
+      push(t("board.movePrompt.reopened", { title: before.title, column: t(`statuses.${status}`) }), "info", { lifetimeMs: 12_000 });
+    }
+  };
+
   return (
     <div className="board" data-ready={live.ready ? "true" : "false"}>
-      <div className="board-toolbar">
-        <div className="board-progress">
-          <span>{t("board.progress")}</span>
-          <progress max={progress.total} value={progress.done} aria-label={t("board.progress")} />
-          <strong>{t("board.progressValue", progress)}</strong>
-        </div>
-        {live.ready ? <SyncBadge sync={live.sync} /> : null}
-        {live.ready ? <PresenceBar peers={live.peers} self={self} /> : null}
-      </div>
+      <BoardToolbar progress={progress} live={live} self={self} />
       {live.closed ? (
         <p className="notice notice-error" role="alert">
           {t([4401, 4403, 4429].includes(live.closed.code) ? `board.closed.${live.closed.code}` : "board.closed.other", { reason: live.closed.reason })}
         </p>
       ) : null}
       {live.resetting ? <p className="notice">{t("board.resetting")}</p> : null}
+      {live.frozen ? (
+        <p className="notice notice-closed" role="status" data-testid="campaign-closed-live">
+          {t("board.closedCampaign.live")}
+        </p>
+      ) : null}
+      <BoardFilters filter={filter} onChange={setFilter} shown={count(shownIds)} total={count(summaries.ids)} />
       {/* On a phone the columns scroll sideways: one tap brings a column into view (plain links, no script needed). */}
       <nav className="board-jump" aria-label={t("board.jumpTo")}>
         {STATUSES.map((status) => (
           <a key={status} href={`#board-col-${status}`}>
-            {t(`statuses.${status}`)} ({summaries.ids[status].length})
+            {t(`statuses.${status}`)} ({shownIds[status].length})
           </a>
         ))}
       </nav>
       <BoardDnd
         enabled={!readOnly}
-        ids={summaries.ids}
+        ids={shownIds}
         titleOf={(id) => summaries.cards.get(id)?.title ?? ""}
         summaryOf={(id) => summaries.byId.get(id)}
-        onMove={(cardId, status, index) => actions.move(cardId, status, index)}
+        onMove={(cardId, status, index) => move(cardId, status, filtering ? fullIndex(summaries.ids[status], shownIds[status], cardId, index) : index)}
       >
-        {(ids) => (
-          <div className="board-columns" role="group" aria-label={t("board.columnsLabel")}>
+        {(ids, target, dragging) => (
+          <div className={`board-columns${dragging ? " board-columns-dragging" : ""}`} role="group" aria-label={t("board.columnsLabel")}>
             {STATUSES.map((status) => (
               <BoardColumn
                 key={status}
@@ -121,6 +160,7 @@ export function BoardView(props: BoardViewProps) {
                 cards={ids[status].flatMap((id) => summaries.byId.get(id) ?? [])}
                 editorsByCard={editors}
                 readOnly={readOnly}
+                target={target === status}
                 onOpen={setOpenCardId}
                 onAdd={(s, title, category) => {
                   const id = actions.add(s, title, category);
@@ -132,14 +172,25 @@ export function BoardView(props: BoardViewProps) {
           </div>
         )}
       </BoardDnd>
+      {readOnly ? null : <RecycleBin cards={binned} actions={actions} onRestored={(card) => push(t("board.bin.restored", { title: card.title }))} />}
       <CardDialog
         card={openCard}
         members={props.members}
         editors={openCard ? (editors.get(openCard.id) ?? []) : []}
         readOnly={readOnly}
         actions={actions}
+        onMove={(cardId, status) => move(cardId, status)}
         onClose={() => setOpenCardId(null)}
-        onDeleted={(title) => push(t("board.dialog.deleted", { title }))}
+        onDeleted={(card) => {
+          setOpenCardId(null);
+          push(t("board.dialog.deleted", { title: card.title }), "info", {
+            lifetimeMs: 10_000,
+            actions: [{ label: t("board.dialog.undo"), run: () => actions.restore(card.id) }],
+          });
+        }}
+        boardId={props.boardId}
+        canComment={props.canComment}
+        originals={props.originals}
       >
         {/* A modal dialog makes everything outside it inert and hidden behind its backdrop. */}
         <ToastRegion toasts={toasts} dismiss={dismiss} />

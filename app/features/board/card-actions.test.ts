@@ -51,8 +51,24 @@ describe("card actions on a shared Y.Doc", () => {
     expect(actions.assign(id!, ["teacher-1", "principal-1"])).toBe(true);
     expect(board(doc).cards.find((c) => c.id === id)!.assignees).toEqual(["teacher-1", "principal-1"]);
     expect(actions.remove(id!)).toBe(true);
+    expect(cardsByColumn(board(doc)).done).toEqual([]);
+    expect(actions.restore(id!)).toBe(true);
+    expect(cardsByColumn(board(doc)).done.map((c) => c.title)).toEqual(["Trồng cây xanh"]);
+    expect(actions.remove(id!)).toBe(true);
+    expect(actions.purge(id!)).toBe(true);
     expect(board(doc).cards.some((c) => c.id === id)).toBe(false);
     expect(refused).toEqual([]);
+  });
+
+  it("types live: the stored text comes back, a blank title is refused quietly (the field explains it)", () => {
+    const doc = newBoard();
+    const { actions, refused } = setup(doc);
+    const card = board(doc).cards.find((c) => c.templateId === "tpl-a")!;
+    expect(actions.type(card.id, "title", "Kế hoạch", "Kế hoạch ")).toBe("Kế hoạch ");
+    expect(actions.type(card.id, "title", "Kế hoạch ", "")).toBeNull();
+    expect(actions.typeItem(card.id, card.checklist[0]!.id, "Dự thảo", "Dự thảo 1")).toBe("Dự thảo 1");
+    expect(actions.type("card-gone", "description", "", "x")).toBeNull();
+    expect(refused).toEqual(["card_not_found"]);
   });
 
   it("reports what the domain refuses instead of throwing into the UI", () => {

@@ -8,8 +8,13 @@ import {
   editCard,
   editChecklistItem,
   moveCard,
+  purgeCard,
   removeChecklistItem,
+  restoreCard,
   setChecklistItemDone,
+  typeCardText,
+  typeItemText,
+  type CardTextField,
   type Category,
   type CardPatch,
   type Status,
@@ -24,7 +29,13 @@ export type CardActions = {
   edit(cardId: string, patch: CardPatch): boolean;
   move(cardId: string, status: Status, index?: number): boolean;
   assign(cardId: string, userIds: readonly string[]): boolean;
+  /** Live typing (see live-text.ts): the text now stored, or null when refused (a blank title is the field's to explain). */
+  type(cardId: string, field: CardTextField, base: string, next: string): string | null;
+  typeItem(cardId: string, itemId: string, base: string, next: string): string | null;
+  /** To the recycle bin; restore takes it back out, purge removes it for good. */
   remove(cardId: string): boolean;
+  restore(cardId: string): boolean;
+  purge(cardId: string): boolean;
   tick(cardId: string, itemId: string, done: boolean): boolean;
   addItem(cardId: string, text: string): boolean;
   editItem(cardId: string, itemId: string, text: string): boolean;
@@ -40,18 +51,28 @@ export type ActionContext = {
 };
 
 export function createCardActions({ userId, mutate, onRefused, now = () => new Date() }: ActionContext): CardActions {
-  const run = (fn: (doc: Y.Doc) => void): boolean => {
+  const run = (fn: (doc: Y.Doc) => void, quiet: (e: DomainError) => boolean = () => false): boolean => {
     try {
       if (mutate(fn)) return true;
       onRefused({ code: "notReady", message: "the board is not ready" });
       return false;
     } catch (error) {
       if (error instanceof DomainError) {
-        onRefused(error);
+        if (!quiet(error)) onRefused(error);
         return false;
       }
       throw error;
     }
+  };
+  const typing = (fn: (doc: Y.Doc) => string): string | null => {
+    let stored: string | null = null;
+    const ok = run(
+      (doc) => {
+        stored = fn(doc);
+      },
+      (e) => e.code === "invalid_input",
+    );
+    return ok ? stored : null;
   };
   return {
     add(status, title, category) {
@@ -66,7 +87,11 @@ export function createCardActions({ userId, mutate, onRefused, now = () => new D
     move: (cardId, status, index) => run((doc) => moveCard(doc, cardId, status, index)),
     assign: (cardId, userIds) => run((doc) => assignCard(doc, cardId, userIds)),
     // Any school member may delete a school card; the domain refuses district requirements.
+    type: (cardId, field, base, next) => typing((doc) => typeCardText(doc, cardId, field, base, next)),
+    typeItem: (cardId, itemId, base, next) => typing((doc) => typeItemText(doc, cardId, itemId, base, next)),
     remove: (cardId) => run((doc) => deleteCard(doc, cardId)),
+    restore: (cardId) => run((doc) => restoreCard(doc, cardId)),
+    purge: (cardId) => run((doc) => purgeCard(doc, cardId)),
     tick: (cardId, itemId, done) => run((doc) => setChecklistItemDone(doc, cardId, itemId, done, { userId, at: now() })),
     addItem: (cardId, text) => run((doc) => void addChecklistItem(doc, cardId, text)),
     editItem: (cardId, itemId, text) => run((doc) => editChecklistItem(doc, cardId, itemId, text)),

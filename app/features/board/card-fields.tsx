@@ -1,81 +1,15 @@
-import { useId, useState } from "react";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { CATEGORIES, CRITERIA, STATUSES, type Card, type Category, type Criterion, type Status } from "~/domain";
 import { formatDate } from "~/i18n/format";
 import type { Member } from "./board-view-model";
 import type { CardActions } from "./card-actions";
-import { useSyncedDraft } from "./synced-draft";
+import { DueDateField } from "./due-date-field";
 
-// The editable fields of the card dialog. Texts are saved when the field is
-// left (or on Enter for the title), choices at once; each save is one domain
-// mutation, so the others see it immediately.
+// The card dialog's choices (column, due date, group, criteria, assignees), each saved at once as
+// one domain mutation; the texts are in card-text-fields.tsx.
 
-export function TitleField({ card, actions }: { card: Card; actions: CardActions }) {
-  const { t } = useTranslation();
-  const title = useSyncedDraft(card.title);
-  const [error, setError] = useState<string | null>(null);
-  const id = useId();
-  const save = () => {
-    if (!title.dirty) return;
-    if (!title.draft.trim()) return setError(t("board.dialog.titleRequired"));
-    setError(null);
-    actions.edit(card.id, { title: title.draft });
-  };
-  return (
-    <form
-      className="field"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save();
-      }}
-    >
-      <label htmlFor={id}>{t("board.dialog.title")}</label>
-      <input
-        id={id}
-        value={title.draft}
-        maxLength={200}
-        aria-invalid={!!error}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onFocus={title.bind.onFocus}
-        onBlur={() => {
-          save();
-          title.bind.onBlur();
-        }}
-        onChange={(e) => title.setDraft(e.target.value)}
-      />
-      {error ? (
-        <p id={`${id}-error`} className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </form>
-  );
-}
-
-export function DescriptionField({ card, actions }: { card: Card; actions: CardActions }) {
-  const { t } = useTranslation();
-  const text = useSyncedDraft(card.description);
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{t("board.dialog.description")}</label>
-      <textarea
-        id={id}
-        rows={3}
-        maxLength={5000}
-        value={text.draft}
-        onFocus={text.bind.onFocus}
-        onBlur={() => {
-          if (text.dirty) actions.edit(card.id, { description: text.draft });
-          text.bind.onBlur();
-        }}
-        onChange={(e) => text.setDraft(e.target.value)}
-      />
-    </div>
-  );
-}
-
-export function ChoiceFields({ card, actions }: { card: Card; actions: CardActions }) {
+export function ChoiceFields({ card, actions, onMove }: { card: Card; actions: CardActions; onMove: (status: Status) => void }) {
   const { t } = useTranslation();
   const id = useId();
   const toggleCriterion = (c: Criterion, on: boolean) =>
@@ -85,7 +19,7 @@ export function ChoiceFields({ card, actions }: { card: Card; actions: CardActio
       <div className="board-field-row">
         <div className="field">
           <label htmlFor={`${id}-status`}>{t("board.dialog.status")}</label>
-          <select id={`${id}-status`} value={card.status} onChange={(e) => actions.move(card.id, e.target.value as Status)}>
+          <select id={`${id}-status`} value={card.status} onChange={(e) => onMove(e.target.value as Status)}>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`statuses.${s}`)}
@@ -93,15 +27,7 @@ export function ChoiceFields({ card, actions }: { card: Card; actions: CardActio
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-due`}>{t("board.dialog.dueDate")}</label>
-          <input
-            id={`${id}-due`}
-            type="date"
-            value={card.dueDate ?? ""}
-            onChange={(e) => actions.edit(card.id, { dueDate: e.target.value === "" ? null : e.target.value })}
-          />
-        </div>
+        <DueDateField value={card.dueDate} onChange={(dueDate) => actions.edit(card.id, { dueDate })} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-category`}>{t("board.dialog.category")}</label>

@@ -2,7 +2,8 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { liveItems, type Card, type ChecklistItem } from "~/domain";
 import type { CardActions } from "./card-actions";
-import { useSyncedDraft } from "./synced-draft";
+import { Icon } from "~/components/icons";
+import { useLiveText } from "./live-text";
 
 /**
  * The card's checklist: every item is a checkbox named by its own text. School
@@ -37,58 +38,67 @@ export function ChecklistEditor({ card, readOnly, actions }: { card: Card; readO
 function ChecklistRow({ cardId, item, readOnly, actions }: { cardId: string; item: ChecklistItem; readOnly: boolean; actions: CardActions }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const text = useSyncedDraft(item.text);
-  const inputId = useId();
-  const save = (event: React.FormEvent) => {
-    event.preventDefault();
-    if (!text.draft.trim()) return;
-    if (text.dirty) actions.editItem(cardId, item.id, text.draft);
-    setEditing(false);
-  };
-  if (editing) {
-    return (
-      <li className="board-checklist-item">
-        <form className="board-inline-form" onSubmit={save}>
-          <label className="board-sr-only" htmlFor={inputId}>
-            {t("board.dialog.editItemLabel")}
-          </label>
-          <input id={inputId} value={text.draft} maxLength={500} autoFocus {...text.bind} onChange={(e) => text.setDraft(e.target.value)} />
-          <button type="submit" className="btn btn-primary" disabled={!text.draft.trim()}>
-            {t("board.dialog.save")}
-          </button>
-          <button
-            type="button"
-            className="btn board-btn-secondary"
-            onClick={() => {
-              text.reset();
-              setEditing(false);
-            }}
-          >
-            {t("board.dialog.cancel")}
-          </button>
-        </form>
-      </li>
-    );
-  }
+  if (editing) return <ItemTextEditor cardId={cardId} item={item} actions={actions} onDone={() => setEditing(false)} />;
   return (
     <li className={`board-checklist-item${item.done ? " board-checklist-done" : ""}`}>
       <label className="board-check">
         <input type="checkbox" checked={item.done} disabled={readOnly} onChange={(e) => actions.tick(cardId, item.id, e.target.checked)} />
-        <span>{item.text}</span>
+        <span className="board-check-text">
+          <span>{item.text}</span>
+          {item.needsEvidence ? <span className="board-evidence">{t("board.dialog.needsEvidence")}</span> : null}
+        </span>
       </label>
-      {item.needsEvidence ? <span className="board-evidence">{t("board.dialog.needsEvidence")}</span> : null}
       {readOnly ? null : (
         <span className="board-item-actions">
           <button type="button" className="board-icon-btn" aria-label={t("board.dialog.editItem", { text: item.text })} onClick={() => setEditing(true)}>
-            <span aria-hidden="true">✎</span>
+            <Icon name="edit" />
           </button>
           {item.origin === "school" ? (
             <button type="button" className="board-icon-btn" aria-label={t("board.dialog.removeItem", { text: item.text })} onClick={() => actions.removeItem(cardId, item.id)}>
-              <span aria-hidden="true">🗑</span>
+              <Icon name="trash" />
             </button>
           ) : null}
         </span>
       )}
+    </li>
+  );
+}
+
+/** An item's text bound live to its Y.Text, like the card's own texts; Enter or "Xong" closes it. */
+function ItemTextEditor({ cardId, item, actions, onDone }: { cardId: string; item: ChecklistItem; actions: CardActions; onDone: () => void }) {
+  const { t } = useTranslation();
+  const inputId = useId();
+  const text = useLiveText(item.text, (base, next) => actions.typeItem(cardId, item.id, base, next));
+  const finish = (event?: React.FormEvent) => {
+    event?.preventDefault();
+    text.settle(text.value.trim() || text.stored);
+    onDone();
+  };
+  return (
+    <li className="board-checklist-item">
+      <form className="board-inline-form" onSubmit={finish} noValidate>
+        <label className="board-sr-only" htmlFor={inputId}>
+          {t("board.dialog.editItemLabel")}
+        </label>
+        <input
+          id={inputId}
+          {...text.bind}
+          maxLength={500}
+          autoFocus
+          enterKeyHint="done"
+          aria-invalid={text.refused}
+          aria-describedby={text.refused ? `${inputId}-error` : undefined}
+        />
+        <button type="submit" className="btn btn-primary">
+          <Icon name="check" />
+          {t("board.dialog.done")}
+        </button>
+        {text.refused ? (
+          <p id={`${inputId}-error`} className="form-error" role="alert">
+            {t("board.dialog.itemRequired")}
+          </p>
+        ) : null}
+      </form>
     </li>
   );
 }
@@ -102,7 +112,7 @@ function AddItemForm({ cardId, actions }: { cardId: string; actions: CardActions
     if (text.trim() && actions.addItem(cardId, text.trim())) setText("");
   };
   return (
-    <form className="board-inline-form" onSubmit={submit}>
+    <form className="board-inline-form" onSubmit={submit} noValidate>
       <label className="board-sr-only" htmlFor={id}>
         {t("board.dialog.newItem")}
       </label>

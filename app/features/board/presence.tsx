@@ -12,7 +12,6 @@ export function Avatar({ user, label, small = false }: { user: { name: string; c
 
 const MAX_AVATARS = 5;
 
-/** Everyone who has the board open right now, oneself first. */
 /** "X is editing this card" with their avatars, on a card and in its dialog. */
 export function EditorsLine({ editors }: { editors: PresenceUser[] }) {
   const { t } = useTranslation();
@@ -27,6 +26,7 @@ export function EditorsLine({ editors }: { editors: PresenceUser[] }) {
   );
 }
 
+/** Everyone who has the board open right now, oneself first. */
 export function PresenceBar({ peers, self }: { peers: Peer[]; self: PresenceUser }) {
   const { t } = useTranslation();
   const others = uniqueUsers(peers).filter((u) => u.id !== self.id);
@@ -62,9 +62,11 @@ export function SyncBadge({ sync }: { sync: SyncState }) {
       ? t("board.sync.connected")
       : badge.kind === "syncing"
         ? t("board.sync.syncing")
-        : t("board.sync.offline", { count: badge.pending });
+        : badge.kind === "stalled"
+          ? t("board.sync.stalled", { count: badge.pending })
+          : t("board.sync.offline", { count: badge.pending });
   return (
-    <p className={`board-sync board-sync-${badge.kind}`} role="status" title={t("board.sync.label")} data-testid="sync-badge">
+    <p className={`board-sync board-sync-${badge.kind}`} role="status" title={t("board.sync.label")} data-testid="sync-badge" data-pending={sync.pending}>
       <span className="board-sync-dot" aria-hidden="true" />
       {text}
     </p>

@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Icon } from "~/components/icons";
 
-export type Toast = { id: number; message: string; tone: "info" | "error" };
+export type ToastAction = { label: string; run: () => void };
+export type Toast = { id: number; message: string; tone: "info" | "error"; actions: ToastAction[] };
+export type PushToast = (message: string, tone?: Toast["tone"], options?: { actions?: ToastAction[]; lifetimeMs?: number }) => void;
 
 /** A short queue of messages; each goes away on its own after a while or when dismissed. */
 export function useToasts(lifetimeMs = 8000) {
@@ -9,15 +12,16 @@ export function useToasts(lifetimeMs = 8000) {
   const next = useRef(1);
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
-  const push = useCallback(
-    (message: string, tone: Toast["tone"] = "info") => {
+  const push = useCallback<PushToast>(
+    (message, tone = "info", options = {}) => {
       const id = next.current++;
+      const toast = { id, message, tone, actions: options.actions ?? [] };
       // The same message twice in a row (e.g. a burst of refusals) is shown once.
-      setToasts((list) => (list.some((t) => t.message === message) ? list : [...list.slice(-3), { id, message, tone }]));
+      setToasts((list) => (list.some((t) => t.message === message) ? list : [...list.slice(-3), toast]));
       const timer = setTimeout(() => {
         timers.current.delete(timer);
         dismiss(id);
-      }, lifetimeMs);
+      }, options.lifetimeMs ?? lifetimeMs);
       timers.current.add(timer);
     },
     [dismiss, lifetimeMs],
@@ -36,9 +40,22 @@ export function ToastRegion({ toasts, dismiss }: { toasts: Toast[]; dismiss: (id
     <div className="board-toasts" role="status" aria-live="polite" aria-label={t("board.notifications")}>
       {toasts.map((toast) => (
         <div key={toast.id} className={`board-toast board-toast-${toast.tone}`}>
-          <span>{toast.message}</span>
+          <span className="board-toast-text">{toast.message}</span>
+          {toast.actions.map((action) => (
+            <button
+              key={action.label}
+              type="button"
+              className="btn board-toast-action"
+              onClick={() => {
+                dismiss(toast.id);
+                action.run();
+              }}
+            >
+              {action.label}
+            </button>
+          ))}
           <button type="button" className="board-icon-btn" aria-label={t("board.toastClose")} onClick={() => dismiss(toast.id)}>
-            ×
+            <Icon name="close" />
           </button>
         </div>
       ))}

@@ -35,6 +35,7 @@ export function useBoardSession(input: BoardSessionInput): LiveBoard {
     peers: [],
     resetting: false,
     closed: null,
+    frozen: false,
   }));
   const sessionRef = useRef<BoardSession | null>(null);
   // Callbacks change identity on every render; the session must not be rebuilt for that.

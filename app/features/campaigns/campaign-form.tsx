@@ -7,6 +7,7 @@ export type CampaignFormValues = {
   name: string;
   planNumber: string;
   planDate: string;
+  startDate: string;
   issuer: string;
   parentPlan: string;
   deadline: string;
@@ -53,6 +54,7 @@ export function CampaignForm({
       <div className="campaign-form-row">
         {text("planNumber")}
         {text("planDate", "date")}
+        {text("startDate", "date", t("campaigns.fields.startDateHint"))}
       </div>
       {text("issuer")}
       {text("parentPlan", "text", t("campaigns.fields.parentPlanHint"))}

@@ -1,6 +1,8 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConfirmButton } from "~/components/ui/confirm-button";
 import type { TemplateChange } from "~/domain/template-diff";
+import { formatDate } from "~/i18n/format";
 import { changeLines } from "./change-summary";
 
 type TemplateSize = { cards: number; items: number };
@@ -19,9 +21,20 @@ export function LaunchPanel({ campaignId, schools, template }: { campaignId: str
           {t("campaigns.page.editTemplate")}
         </Link>
         <Form method="post" className="inline-form">
-          <button type="submit" name="intent" value="launch" className="btn btn-primary" disabled={busy}>
+          <ConfirmButton
+            value="launch"
+            disabled={busy}
+            title={t("confirm.launch.title")}
+            body={
+              <>
+                <p>{t("confirm.launch.body", { count: schools })}</p>
+                <p className="muted small">{t("confirm.launch.irreversible")}</p>
+              </>
+            }
+            confirmLabel={t("confirm.launch.confirm", { count: schools })}
+          >
             {t("campaigns.page.launch")}
-          </button>
+          </ConfirmButton>
         </Form>
       </div>
     </section>
@@ -33,10 +46,12 @@ export function PublishPanel({
   campaignId,
   draft,
   template,
+  schools,
 }: {
   campaignId: string;
   draft: { exists: boolean; version: number; changes: TemplateChange[] };
   template: TemplateSize;
+  schools: number;
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
@@ -70,9 +85,15 @@ export function PublishPanel({
             </small>
           </label>
           <div className="campaign-actions">
-            <button type="submit" name="intent" value="publish" className="btn btn-primary" disabled={busy}>
+            <ConfirmButton
+              value="publish"
+              disabled={busy}
+              title={t("confirm.publish.title", { version: draft.version })}
+              body={<p>{t("confirm.publish.body", { count: schools })}</p>}
+              confirmLabel={t("confirm.publish.confirm")}
+            >
               {t("campaigns.page.publish")}
-            </button>
+            </ConfirmButton>
             <button type="submit" name="intent" value="discard" className="btn btn-secondary">
               {t("campaigns.page.discard")}
             </button>
@@ -81,6 +102,53 @@ export function PublishPanel({
       ) : (
         <p className="notice">{t("campaigns.page.noChanges")}</p>
       )}
+    </section>
+  );
+}
+
+/** Closing (an active campaign) or reopening (a closed one), each after a confirmation. */
+export function LifecyclePanel({ status, closedOn, boards }: { status: string; closedOn: string | null; boards: number }) {
+  const { t } = useTranslation();
+  const busy = ["close", "reopen"].includes(String(useNavigation().formData?.get("intent") ?? ""));
+  if (status === "draft") return null;
+  const closing = status === "active";
+  return (
+    <section className="campaign-panel" aria-labelledby="lifecycle-title">
+      <h2 id="lifecycle-title">{t(closing ? "campaigns.lifecycle.closeTitle" : "campaigns.lifecycle.reopenTitle")}</h2>
+      <p className="muted small">{closing ? t("campaigns.lifecycle.closeIntro") : t("campaigns.lifecycle.closedOn", { date: closedOn ? formatDate(closedOn) : "—" })}</p>
+      <Form method="post" className="inline-form">
+        {closing ? (
+          <ConfirmButton
+            value="close"
+            className="btn btn-danger"
+            disabled={busy}
+            danger
+            testId="close-campaign"
+            title={t("confirm.close.title")}
+            body={
+              <ul className="confirm-list">
+                <li>{t("confirm.close.frozen", { count: boards })}</li>
+                <li>{t("confirm.close.figures")}</li>
+                <li>{t("confirm.close.reopen")}</li>
+              </ul>
+            }
+            confirmLabel={t("confirm.close.confirm")}
+          >
+            {t("campaigns.lifecycle.close")}
+          </ConfirmButton>
+        ) : (
+          <ConfirmButton
+            value="reopen"
+            className="btn btn-secondary"
+            disabled={busy}
+            title={t("confirm.reopen.title")}
+            body={<p>{t("confirm.reopen.body", { count: boards })}</p>}
+            confirmLabel={t("confirm.reopen.confirm")}
+          >
+            {t("campaigns.lifecycle.reopen")}
+          </ConfirmButton>
+        )}
+      </Form>
     </section>
   );
 }

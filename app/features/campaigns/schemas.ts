@@ -15,10 +15,14 @@ export const campaignDetailsSchema = z
     planDate: date,
     issuer: text(200),
     parentPlan: z.string().trim().max(300, "too_long").default(""),
+    /** The first day of the campaign; template due dates may count from it. Blank: the plan date. */
+    startDate: z.union([z.literal(""), date]).optional().default(""),
     deadline: date,
     levels: z.array(z.enum(LEVELS, { error: "unknown_level" })).min(1, "no_levels"),
   })
-  .refine((c) => c.deadline >= c.planDate, { path: ["deadline"], message: "deadline_before_plan" });
+  .transform((c) => ({ ...c, startDate: c.startDate || c.planDate }))
+  .refine((c) => c.deadline >= c.planDate, { path: ["deadline"], message: "deadline_before_plan" })
+  .refine((c) => c.deadline > c.startDate, { path: ["startDate"], message: "start_after_deadline" });
 export type CampaignDetails = z.infer<typeof campaignDetailsSchema>;
 
 /** chỉ tiêu: a whole percentage per criterion; a criterion left out has no target. */
@@ -37,6 +41,7 @@ export function detailsFromForm(form: FormData) {
     name: field("name"),
     planNumber: field("planNumber"),
     planDate: field("planDate"),
+    startDate: field("startDate"),
     issuer: field("issuer"),
     parentPlan: field("parentPlan"),
     deadline: field("deadline"),

@@ -1,11 +1,12 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatPercent } from "~/i18n/format";
 import type { CriterionProgress } from "~/models/campaign-progress.server";
 import { FieldError, errorId } from "./field-error";
 
 /** chỉ tiêu per criterion beside what the schools' boards measure, with the form that sets them. */
 export function TargetsPanel({ criteria, errors }: { criteria: CriterionProgress[]; errors: Record<string, string> | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const busy = useNavigation().formData?.get("intent") === "targets";
   return (
     <section className="campaign-panel" aria-labelledby="targets-title">
@@ -55,7 +56,7 @@ export function TargetsPanel({ criteria, errors }: { criteria: CriterionProgress
                           {c.target !== null ? <span className="target-mark" style={{ left: `${c.target}%` }} /> : null}
                         </div>
                         <span className={c.target === null ? "" : reached ? "target-ok" : "target-below"}>
-                          <strong>{c.percent.toLocaleString("vi-VN")}%</strong>
+                          <strong>{formatPercent(c.percent, i18n.language)}</strong>
                           {c.target !== null ? <span className="visually-hidden"> · {t(reached ? "campaigns.targets.reached" : "campaigns.targets.below")}</span> : null}
                         </span>
                         <span className="muted small">{t("campaigns.targets.items", c)}</span>

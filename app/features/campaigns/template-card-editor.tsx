@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import type { TemplateCard } from "~/domain/schema";
+import type { TemplatePlanCard as TemplateCard } from "~/domain/template";
+import { resolveDue, ruleFor, type CampaignSpan, type DueRule } from "~/domain/template-dates";
 import { CATEGORIES, CRITERIA, type Category, type Criterion } from "~/domain/vocabulary";
 import { formatDate } from "~/i18n/format";
 import { FieldError, errorId } from "./field-error";
@@ -20,7 +21,7 @@ export type CardEditorActions = {
 export function TemplateCardEditor({
   card,
   index,
-  deadline,
+  span,
   errors,
   open,
   canMoveUp,
@@ -29,7 +30,7 @@ export function TemplateCardEditor({
 }: {
   card: TemplateCard;
   index: number;
-  deadline: string;
+  span: CampaignSpan;
   errors: Map<string, string>;
   open: boolean;
   canMoveUp: boolean;
@@ -78,11 +79,7 @@ export function TemplateCardEditor({
             <input value={card.section ?? ""} maxLength={20} placeholder={t("campaigns.editor.sectionHint")} onChange={(e) => actions.change({ section: e.target.value || null })} {...described("section")} />
             <FieldError id={errorId(`${base}.section`)} code={err("section")} />
           </label>
-          <label className="field">
-            <span>{t("campaigns.editor.dueDate")}</span>
-            <input type="date" value={card.dueDate ?? ""} max={deadline} onChange={(e) => actions.change({ dueDate: e.target.value || null })} {...described("dueDate")} />
-            <FieldError id={errorId(`${base}.dueDate`)} code={err("dueDate")} />
-          </label>
+          <DueField card={card} span={span} onChange={actions.change} described={described("dueDate")} error={err("dueDate")} errorFor={errorId(`${base}.dueDate`)} />
         </div>
         <fieldset className="tpl-criteria" {...described("criteria")}>
           <legend>{t("campaigns.editor.criteria")}</legend>
@@ -155,5 +152,63 @@ export function TemplateCardEditor({
         </div>
       </div>
     </details>
+  );
+}
+
+type DueKind = "fixed" | DueRule["from"];
+
+/**
+ * The card's due date: a fixed day, or so many days from the campaign's start or before its
+ * deadline (it then moves with the campaign when it is copied to another year). The resolved
+ * day is always shown.
+ */
+function DueField({
+  card,
+  span,
+  onChange,
+  described,
+  error,
+  errorFor,
+}: {
+  card: TemplateCard;
+  span: CampaignSpan;
+  onChange: (patch: Partial<TemplateCard>) => void;
+  described: Record<string, unknown>;
+  error: string | undefined;
+  errorFor: string;
+}) {
+  const { t } = useTranslation();
+  const kind: DueKind = card.due ? card.due.from : "fixed";
+  const setKind = (next: DueKind) => {
+    if (next === "fixed") return onChange({ due: null });
+    const rule = card.dueDate ? ruleFor(card.dueDate, span) : { from: next, days: 0 };
+    const due: DueRule = rule.from === next ? rule : { from: next, days: next === "start" ? 0 : -1 };
+    onChange({ due, dueDate: resolveDue(due, span) });
+  };
+  const setDays = (raw: string) => {
+    const days = Number(raw);
+    if (!card.due || !Number.isInteger(days)) return;
+    const n = card.due.from === "deadline" ? -Math.abs(days) : days;
+    onChange({ due: { ...card.due, days: n }, dueDate: resolveDue({ ...card.due, days: n }, span) });
+  };
+  return (
+    <fieldset className="field tpl-due">
+      <legend>{t("campaigns.editor.dueDate")}</legend>
+      <select value={kind} onChange={(e) => setKind(e.target.value as DueKind)} aria-label={t("campaigns.editor.dueKind")}>
+        <option value="fixed">{t("campaigns.editor.dueFixed")}</option>
+        <option value="start">{t("campaigns.editor.dueFromStart")}</option>
+        <option value="deadline">{t("campaigns.editor.dueBeforeDeadline")}</option>
+      </select>
+      {card.due ? (
+        <label className="tpl-due-days">
+          <input type="number" inputMode="numeric" min={0} max={1000} value={Math.abs(card.due.days)} onChange={(e) => setDays(e.target.value)} {...described} />
+          <span>{t(card.due.from === "start" ? "campaigns.editor.daysAfterStart" : "campaigns.editor.daysBeforeDeadline")}</span>
+        </label>
+      ) : (
+        <input type="date" value={card.dueDate ?? ""} min={span.start} max={span.deadline} aria-label={t("campaigns.editor.dueDate")} onChange={(e) => onChange({ dueDate: e.target.value || null })} {...described} />
+      )}
+      {card.dueDate ? <span className="muted small">{t("campaigns.editor.dueResolved", { date: formatDate(card.dueDate) })}</span> : null}
+      <FieldError id={errorFor} code={error} />
+    </fieldset>
   );
 }

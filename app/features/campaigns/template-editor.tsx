@@ -1,8 +1,8 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { TemplateCard } from "~/domain/schema";
-import { newTemplateId, type TemplateContent, type TemplateIssue } from "~/domain/template";
+import { newTemplateId, type TemplateContent, type TemplateIssue, type TemplatePlanCard as TemplateCard } from "~/domain/template";
+import type { CampaignSpan } from "~/domain/template-dates";
 import { CATEGORIES, type Category } from "~/domain/vocabulary";
 import { TemplateCardEditor, type CardEditorActions } from "./template-card-editor";
 
@@ -15,12 +15,12 @@ type Item = TemplateCard["checklist"][number];
  */
 export function TemplateEditor({
   initial,
-  deadline,
+  span,
   campaignId,
   issues,
 }: {
   initial: TemplateContent;
-  deadline: string;
+  span: CampaignSpan;
   campaignId: string;
   issues: TemplateIssue[] | null;
 }) {
@@ -66,7 +66,7 @@ export function TemplateEditor({
   };
 
   const addCard = (category: Category) => {
-    const card: TemplateCard = { templateId: newTemplateId(), section: null, category, criteria: [], title: t("campaigns.editor.newCardTitle"), description: "", dueDate: null, checklist: [] };
+    const card: TemplateCard = { templateId: newTemplateId(), section: null, category, criteria: [], title: t("campaigns.editor.newCardTitle"), description: "", dueDate: null, due: null, checklist: [] };
     const last = cards.map((c) => c.category).lastIndexOf(category);
     const next = [...cards];
     next.splice(last === -1 ? cards.length : last + 1, 0, card);
@@ -97,7 +97,7 @@ export function TemplateEditor({
                 key={cards[i]!.templateId}
                 card={cards[i]!}
                 index={i}
-                deadline={deadline}
+                span={span}
                 errors={errors}
                 open={opened === cards[i]!.templateId}
                 canMoveUp={n > 0}

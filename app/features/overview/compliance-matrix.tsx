@@ -16,7 +16,8 @@ export function ComplianceMatrix({ matrix, columns }: { matrix: Matrix; columns:
   const { t } = useTranslation();
   const word = (s: CellState) => t(`overview.matrix.states.${s}`);
   return (
-    <section className="ov-section" aria-labelledby="ov-matrix">
+    // Not a landmark itself: the scrolling table below is the one region named by this heading.
+    <section className="ov-section">
       <h2 id="ov-matrix">{t("overview.matrix.title")}</h2>
       <p className="muted small">{t("overview.matrix.intro")}</p>
       <ul className="ov-legend" aria-label={t("overview.matrix.legend")}>

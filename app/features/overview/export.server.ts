@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/i18n";
+import { todayInHcm } from "~/domain";
+import { criterionProgress, type CriterionProgress } from "~/models/campaign-progress.server";
 import { getOverview, sortLines, type Overview } from "~/models/overview.server";
 import { requireUser } from "~/utils/permissions.server";
 import { getMatrix, type Matrix } from "./matrix.server";
@@ -15,12 +17,12 @@ import { wardName } from "./labels";
 
 type Cell = string | number | null;
 export type ExportTable = { sheet: string; headers: string[]; rows: Cell[][] };
-export const EXPORT_VIEWS = ["schools", "matrix", "criteria", "categories", "levels"] as const;
+export const EXPORT_VIEWS = ["schools", "matrix", "targets", "criteria", "categories", "levels"] as const;
 export type ExportView = (typeof EXPORT_VIEWS)[number];
 
 const vi = (key: string, options?: Record<string, unknown>) => t("vi", key, options);
 
-export function exportTables(overview: Overview, matrix: Matrix): Record<ExportView, ExportTable> {
+export function exportTables(overview: Overview, matrix: Matrix, targets: CriterionProgress[]): Record<ExportView, ExportTable> {
   const h = (key: string) => vi(`overview.export.columns.${key}`);
   const schools: ExportTable = {
     sheet: vi("overview.export.sheets.schools"),
@@ -57,9 +59,22 @@ export function exportTables(overview: Overview, matrix: Matrix): Record<ExportV
     rows: rows.map((r) => [r.label, r.done, r.total, percent(r.done, r.total)]),
   });
   const b = overview.breakdowns ?? { criteria: [], categories: [], levels: [] };
+  // Chỉ tiêu: target, measured, and which schools reach it, named (the overview links them).
+  const targetsTable: ExportTable = {
+    sheet: vi("overview.export.sheets.targets"),
+    headers: ["criterion", "target", "measured", "schoolsAtTarget", "schoolsReached"].map(h),
+    rows: targets.map((c) => [
+      vi(`criteria.${c.criterion}`),
+      c.target,
+      c.percent,
+      c.target === null ? null : `${c.schoolsAtTarget ?? 0}/${c.schools}`,
+      c.target === null ? null : c.reached.map((s) => s.name).join("; "),
+    ]),
+  };
   return {
     schools,
     matrix: matrixTable,
+    targets: targetsTable,
     criteria: breakdown(vi("overview.export.sheets.criteria"), h("criterion"), b.criteria.map((r) => ({ ...r, label: vi(`criteria.${r.key}`) }))),
     categories: breakdown(vi("overview.export.sheets.categories"), h("category"), b.categories.map((r) => ({ ...r, label: vi(`categories.${r.key}`) }))),
     levels: breakdown(vi("overview.export.sheets.levels"), h("level"), b.levels.map((r) => ({ ...r, label: vi(`levels.${r.key}`) }))),
@@ -83,7 +98,8 @@ function aboutRows(overview: Overview, filters: OverviewFilters): Cell[][] {
   return [
     [a("campaign"), c.name],
     [a("deadline"), formatDate(c.deadline)],
-    [a("exportedOn"), formatDate(overview.today)],
+    [a("exportedOn"), formatDate(todayInHcm(new Date()))],
+    [a("measuredOn"), c.closedOn ? vi("overview.closed.asOf", { date: formatDate(c.closedOn) }) : formatDate(overview.today)],
     [a("filters"), filterText || vi("overview.filters.all")],
     [a("schools"), overview.totals.schools],
     [a("progress"), `${overview.totals.checklist.done}/${overview.totals.checklist.total} (${percent(overview.totals.checklist.done, overview.totals.checklist.total)}%)`],
@@ -94,11 +110,11 @@ function aboutRows(overview: Overview, filters: OverviewFilters): Cell[][] {
   ];
 }
 
-export async function overviewWorkbook(overview: Overview, matrix: Matrix, filters: OverviewFilters): Promise<ArrayBuffer> {
+export async function overviewWorkbook(overview: Overview, matrix: Matrix, targets: CriterionProgress[], filters: OverviewFilters): Promise<ArrayBuffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Campaign Board";
   wb.created = new Date();
-  for (const table of Object.values(exportTables(overview, matrix))) {
+  for (const table of Object.values(exportTables(overview, matrix, targets))) {
     const ws = wb.addWorksheet(table.sheet, { views: [{ state: "frozen", ySplit: 1, xSplit: 1 }] });
     ws.addRow(table.headers).font = { bold: true };
     for (const row of table.rows) ws.addRow(row);
@@ -153,8 +169,8 @@ export async function loadExport(request: Request) {
   const { query, today, campaign } = resolved;
   const overview = await getOverview(campaign, { filters: query.filters, today, breakdowns: true });
   sortLines(overview.schools, query.sort, query.dir, wardName);
-  const matrix = await getMatrix(campaign, overview.schools, { filters: query.filters, today });
-  return { overview, matrix, filters: query.filters, view: (view ?? "schools") as ExportView };
+  const [matrix, targets] = await Promise.all([getMatrix(campaign, overview.schools, { filters: query.filters, today }), criterionProgress(campaign.id)]);
+  return { overview, matrix, targets, filters: query.filters, view: (view ?? "schools") as ExportView };
 }
 
 export function attachment(body: BodyInit, type: string, fileName: string): Response {

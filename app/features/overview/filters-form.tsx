@@ -5,7 +5,7 @@ import { overviewSearch, SCHOOL_STATUSES, type OverviewQuery, type QueryProblem 
 
 type Props = {
   query: OverviewQuery;
-  campaigns: { id: string; name: string }[];
+  campaigns: { id: string; name: string; status?: string }[];
   campaignId: string;
   problems: QueryProblem[];
 };
@@ -52,7 +52,7 @@ export function FiltersForm({ query, campaigns, campaignId, problems }: Props) {
           <select name="campaignId" defaultValue={campaignId} key={campaignId}>
             {campaigns.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name}
+                {c.status === "closed" ? `${c.name} — ${t("campaigns.status.closed")}` : c.name}
               </option>
             ))}
           </select>

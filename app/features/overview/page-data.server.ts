@@ -1,7 +1,9 @@
 import { daysLeft } from "~/domain";
+import { formatPercent } from "~/i18n/format";
 import { t, type Locale } from "~/i18n/i18n";
 import { districtAverage, districtCampaigns, getOverview, sortLines, type Breakdown, type Overview, type OverviewCampaign } from "~/models/overview.server";
 import type { SessionUser } from "~/utils/permissions.server";
+import { criterionProgress } from "~/models/campaign-progress.server";
 import type { ChartRow, ChartTableRow } from "./charts";
 import { wardName } from "./labels";
 import { getMatrix } from "./matrix.server";
@@ -21,7 +23,7 @@ export type ChartData = {
 function campaignHead(c: OverviewCampaign, today: string) {
   const lastDay = lastDayBefore(c.deadline);
   return {
-    campaign: { id: c.id, name: c.name, deadline: c.deadline, lastDay, status: c.status },
+    campaign: { id: c.id, slug: c.slug, name: c.name, deadline: c.deadline, lastDay, status: c.status, closedOn: c.closedOn },
     // The report is due "before" the deadline date, so the last day on time is the day before.
     deadline: deadlineState(daysLeft(lastDay, today), c.status),
   };
@@ -45,7 +47,7 @@ function singleSeriesChart(locale: Locale, kind: "criteria" | "categories" | "le
     },
     table: {
       headers: [tr("group"), tr("done"), tr("total"), tr("percent")],
-      rows: rows.map((r) => ({ label: labelOf(locale, kind, r.key), cells: [r.done, r.total, `${percent(r.done, r.total)}%`] })),
+      rows: rows.map((r) => ({ label: labelOf(locale, kind, r.key), cells: [r.done, r.total, formatPercent(percent(r.done, r.total), locale)] })),
     },
   };
 }
@@ -70,16 +72,17 @@ function comparisonChart(locale: Locale, kind: "criteria" | "categories", own: B
     },
     table: {
       headers: [tr("group"), tr("yourSchool"), tr("district")],
-      rows: own.map((r) => ({ label: labelOf(locale, kind, r.key), cells: [`${r.done}/${r.total} (${percent(r.done, r.total)}%)`, `${districtPct(r.key)}%`] })),
+      rows: own.map((r) => ({ label: labelOf(locale, kind, r.key), cells: [`${r.done}/${r.total} (${formatPercent(percent(r.done, r.total), locale)})`, formatPercent(districtPct(r.key), locale)] })),
     },
   };
 }
 
 export async function districtPageData(user: SessionUser, resolved: ResolvedOverview & { campaign: OverviewCampaign }, locale: Locale) {
   const { campaign, query, today } = resolved;
-  const [campaigns, overview] = await Promise.all([
+  const [campaigns, overview, targets] = await Promise.all([
     districtCampaigns(user.districtId),
     getOverview(campaign, { filters: query.filters, today, breakdowns: true }),
+    criterionProgress(campaign.id),
   ]);
   sortLines(overview.schools, query.sort, query.dir, wardName);
   const matrix = await getMatrix(campaign, overview.schools, { filters: query.filters, today });
@@ -87,7 +90,8 @@ export async function districtPageData(user: SessionUser, resolved: ResolvedOver
   return {
     scope: "district" as const,
     ...campaignHead(campaign, today),
-    campaigns: campaigns.map((c) => ({ id: c.id, name: c.name })),
+    campaigns: campaigns.map((c) => ({ id: c.id, slug: c.slug, name: c.name, deadline: c.deadline, status: c.status })),
+    targets,
     query,
     problems: resolved.problems,
     totals: overview.totals,

@@ -1,4 +1,4 @@
-import { todayInHcm } from "~/domain";
+import { measuredOn, todayInHcm } from "~/domain";
 import { currentCampaign } from "~/models/board.server";
 import { findCampaign, type OverviewCampaign } from "~/models/overview.server";
 import { can, type SessionUser } from "~/utils/permissions.server";
@@ -33,6 +33,7 @@ export type ResolvedOverview = {
   campaign: OverviewCampaign | null;
   query: OverviewQuery;
   problems: QueryProblem[];
+  /** The day the figures are measured on: today, or the closing day of a closed campaign. */
   today: string;
 };
 
@@ -68,5 +69,7 @@ export async function resolveOverview(
     const current = await currentCampaign(user.districtId);
     campaign = current && (await findCampaign(current.id));
   }
-  return { scope, campaign, query, problems, today: todayInHcm(new Date()) };
+  // A closed campaign is measured on the day it closed: its figures stay as they were sent upward.
+  const today = todayInHcm(new Date());
+  return { scope, campaign, query, problems, today: campaign ? measuredOn(campaign, today) : today };
 }

@@ -6,18 +6,20 @@ describe("schoolStatus", () => {
     expect(schoolStatus(null)).toBe("unreadable");
   });
   it("is done when every item is done", () => {
-    expect(schoolStatus({ done: 33, total: 33, expected: 33, cardsStarted: 14 })).toBe("done");
+    expect(schoolStatus({ done: 33, total: 33, expected: 33, cardsStarted: 14, cardsOpen: 0 })).toBe("done");
+    // Every item ticked but a card left out of Hoàn thành: not done (the one rule, app/domain/progress).
+    expect(schoolStatus({ done: 33, total: 33, expected: 33, cardsStarted: 14, cardsOpen: 1 })).toBe("on_track");
   });
   it("is not started with nothing ticked and no card moved, even when work is due", () => {
-    expect(schoolStatus({ done: 0, total: 33, expected: 20, cardsStarted: 0 })).toBe("not_started");
+    expect(schoolStatus({ done: 0, total: 33, expected: 20, cardsStarted: 0, cardsOpen: 14 })).toBe("not_started");
   });
   it("is started once a card moves, even before the first tick", () => {
-    expect(schoolStatus({ done: 0, total: 33, expected: 0, cardsStarted: 1 })).toBe("on_track");
-    expect(schoolStatus({ done: 0, total: 33, expected: 3, cardsStarted: 1 })).toBe("behind");
+    expect(schoolStatus({ done: 0, total: 33, expected: 0, cardsStarted: 1, cardsOpen: 14 })).toBe("on_track");
+    expect(schoolStatus({ done: 0, total: 33, expected: 3, cardsStarted: 1, cardsOpen: 14 })).toBe("behind");
   });
   it("is behind when fewer items are done than the due dates ask for by today", () => {
-    expect(schoolStatus({ done: 12, total: 33, expected: 13, cardsStarted: 5 })).toBe("behind");
-    expect(schoolStatus({ done: 13, total: 33, expected: 13, cardsStarted: 5 })).toBe("on_track");
+    expect(schoolStatus({ done: 12, total: 33, expected: 13, cardsStarted: 5, cardsOpen: 14 })).toBe("behind");
+    expect(schoolStatus({ done: 13, total: 33, expected: 13, cardsStarted: 5, cardsOpen: 14 })).toBe("on_track");
   });
 });
 

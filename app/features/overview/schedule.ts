@@ -13,11 +13,14 @@ export type Measured = {
   expected: number;
   /** Cards moved out of "planned". */
   cardsStarted: number;
+  /** Cards not in Hoàn thành (app/domain/progress: a card is done only there). */
+  cardsOpen: number;
 };
 
 export function schoolStatus(m: Measured | null): SchoolStatus {
   if (!m) return "unreadable";
-  if (m.total > 0 && m.done === m.total) return "done";
+  // Done as the board says it: every card in Hoàn thành, whatever the ticks.
+  if (m.total > 0 && m.cardsOpen === 0) return "done";
   if (m.done === 0 && m.cardsStarted === 0) return "not_started";
   if (m.done < m.expected) return "behind";
   return "on_track";

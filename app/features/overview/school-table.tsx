@@ -4,6 +4,7 @@ import { formatDateTime } from "~/i18n/format";
 import type { SchoolLine } from "~/models/overview.server";
 import { overviewSearch, type OverviewQuery, type SortKey } from "./filters";
 import { wardName } from "./labels";
+import { formatPercent } from "~/i18n/format";
 import { percent } from "./schedule";
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
@@ -33,7 +34,7 @@ function SortHeader({ column, query }: { column: (typeof COLUMNS)[number]; query
 }
 
 export function ProgressCell({ line }: { line: Pick<SchoolLine, "progress" | "expected"> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!line.progress) return <span className="ov-unreadable">{t("overview.table.unreadable")}</span>;
   const pct = percent(line.progress.done, line.progress.total);
   const expectedPct = line.expected !== null ? percent(line.expected, line.progress.total) : null;
@@ -44,7 +45,7 @@ export function ProgressCell({ line }: { line: Pick<SchoolLine, "progress" | "ex
         {expectedPct !== null && expectedPct > 0 ? <span className="ov-bar-expected" style={{ left: `${Math.min(expectedPct, 100)}%` }} /> : null}
       </span>
       <span className="ov-bar-text" data-testid="progress-text">
-        {t("overview.table.progressLabel", { percent: pct, done: line.progress.done, total: line.progress.total })}
+        {t("overview.table.progressLabel", { percent: formatPercent(pct, i18n.language), done: line.progress.done, total: line.progress.total })}
       </span>
     </span>
   );

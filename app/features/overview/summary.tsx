@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/i18n/format";
 import { overviewSearch, type OverviewQuery, type SchoolStatus } from "./filters";
+import { formatPercent } from "~/i18n/format";
 import { percent } from "./schedule";
 
 export type SummaryData = {
@@ -52,14 +53,14 @@ export function DeadlineStat({ data }: { data: Pick<SummaryData, "campaign" | "d
 
 /** The four figures an officer reads first; status counts double as filter links. */
 export function OverviewSummary({ data, query }: { data: SummaryData; query: OverviewQuery }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { totals } = data;
   const pct = percent(totals.checklist.done, totals.checklist.total);
   return (
     <section className="ov-summary" aria-label={t("overview.summary.label")}>
       <div className="ov-stat" data-testid="summary-progress">
         <h2>{t("overview.summary.progress")}</h2>
-        <p className="ov-big">{pct}%</p>
+        <p className="ov-big">{formatPercent(pct, i18n.language)}</p>
         <progress max={Math.max(totals.checklist.total, 1)} value={totals.checklist.done} aria-label={t("overview.summary.progress")} />
         <p className="muted small">{t("overview.summary.progressValue", totals.checklist)}</p>
       </div>

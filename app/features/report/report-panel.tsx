@@ -1,19 +1,19 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { REPORT_NOTE_MAX } from "~/domain/report";
-import { formatDate, formatDateTime } from "~/i18n/format";
+import { formatDate, formatDateTime, formatPercent } from "~/i18n/format";
 import type { ReportPanelData } from "~/models/report.server";
 
 export const SUBMIT_REPORT_INTENT = "submit-report";
 
-const percent = (done: number, total: number) => (total ? Math.round((done / total) * 100) : 0);
+const percent = (done: number, total: number) => (total ? Math.round((done / total) * 1000) / 10 : 0);
 
 /**
  * "Báo cáo kết quả" above the board. The principal submits (a plain form post, so it works before
  * the page's scripts load); everyone else reads one line saying whether the school has submitted.
  */
 export function ReportPanel({ data, error }: { data: ReportPanelData; error?: string | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === SUBMIT_REPORT_INTENT;
   const s = data.submission;
@@ -32,7 +32,7 @@ export function ReportPanel({ data, error }: { data: ReportPanelData; error?: st
         <h2 id="report-title">{t("report.title")}</h2>
         <span className="muted small">{t("report.dueBy", { date: formatDate(data.deadline) })}</span>
       </div>
-      <p className="small">{t("report.progressNow", { ...data.progress, percent: percent(data.progress.done, data.progress.total) })}</p>
+      <p className="small">{t("report.progressNow", { ...data.progress, percent: formatPercent(percent(data.progress.done, data.progress.total), i18n.language) })}</p>
       {s ? (
         <p className="report-done" role="status" data-testid="report-status">
           {t("report.submitted", { at: formatDateTime(s.submittedAt), done: s.progress.done, total: s.progress.total })} {late}

@@ -1,7 +1,7 @@
 import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-const SECTIONS = ["schools", "people", "import", "audit", "outbox"] as const;
+const SECTIONS = ["schools", "people", "import", "audit", "outbox", "webhooks"] as const;
 
 export function AdminNav() {
   const { t } = useTranslation();

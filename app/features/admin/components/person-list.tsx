@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConfirmButton } from "~/components/ui/confirm-button";
 import { formatDateTime } from "~/i18n/format";
 
 export interface PersonItem {
@@ -45,15 +46,23 @@ export function PersonList({ people, editable, label }: { people: PersonItem[]; 
                     {t("admin.people.sendReset")}
                   </button>
                 ) : null}
-                <button
-                  type="submit"
-                  name="intent"
-                  value={p.active ? "deactivate" : "reactivate"}
-                  className={p.active ? "btn btn-danger btn-small" : "btn btn-secondary btn-small"}
-                  aria-label={`${t(p.active ? (editable ? "admin.deactivate" : "team.remove") : "admin.reactivate")}: ${p.name}`}
-                >
-                  {t(p.active ? (editable ? "admin.deactivate" : "team.remove") : "admin.reactivate")}
-                </button>
+                {p.active ? (
+                  <ConfirmButton
+                    value="deactivate"
+                    className="btn btn-danger btn-small"
+                    ariaLabel={`${t(editable ? "admin.deactivate" : "team.remove")}: ${p.name}`}
+                    title={t(editable ? "confirm.deactivate.title" : "confirm.removeFromTeam.title", { name: p.name })}
+                    body={<p>{t(editable ? "confirm.deactivate.body" : "confirm.removeFromTeam.body", { name: p.name })}</p>}
+                    confirmLabel={t(editable ? "admin.deactivate" : "team.remove")}
+                    danger
+                  >
+                    {t(editable ? "admin.deactivate" : "team.remove")}
+                  </ConfirmButton>
+                ) : (
+                  <button type="submit" name="intent" value="reactivate" className="btn btn-secondary btn-small" aria-label={`${t("admin.reactivate")}: ${p.name}`}>
+                    {t("admin.reactivate")}
+                  </button>
+                )}
               </Form>
             </div>
           ) : null}
