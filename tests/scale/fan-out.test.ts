@@ -78,7 +78,8 @@ describe("two instances serve the same boards", () => {
 
   it("an overview open on B shows a tick made on A", async () => {
     const school = schoolFor(2);
-    const board = await getDb().board.findFirstOrThrow({ where: { school: { slug: school.slug } } });
+    // The school's board in the open campaign (the seed also has a closed one, read-only).
+    const board = await getDb().board.findFirstOrThrow({ where: { school: { slug: school.slug }, campaign: { status: "active" } } });
     const admin = await signIn(b.url, "phong.gddt@kienan.demo");
     const controller = new AbortController();
     const res = await fetch(`${b.url}/overview/events?campaignId=${board.campaignId}`, { headers: { cookie: admin }, signal: controller.signal });
