@@ -91,8 +91,9 @@ test("the summary tells the truth about the current campaign and the closed 2023
   await expect(matrix.getByRole("cell").first()).toHaveText(/Xong|Đang làm|Chưa làm|Quá hạn/);
   await expect(page.getByRole("link", { name: "Excel (.xlsx)" })).toHaveAttribute("href", /^\/overview\/export\.xlsx\?campaignId=/);
   // 2023, closed: figures as of its closing, and every school's report in (a few late).
-  const picker = page.getByLabel("Phong trào", { exact: true });
-  await picker.selectOption((await picker.locator("option", { hasText: "năm 2023 — Đã kết thúc" }).getAttribute("value"))!);
+  const picker = page.locator('select[name="campaignId"]');
+  const closed2023 = await picker.evaluate((el: HTMLSelectElement) => [...el.options].find((o) => o.text.endsWith("năm 2023 — Đã kết thúc"))?.value);
+  await picker.selectOption(closed2023!);
   await expect(page.getByTestId("overview-closed")).toContainText("Số liệu tại thời điểm kết thúc (15/12/2023)");
   await expect(page.getByTestId("summary-reports")).toContainText("30/30 trường đã nộp báo cáo");
 });
@@ -124,7 +125,7 @@ for (const [name, viewport] of [
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(viewport.width);
     // The matrix scrolls inside its own box instead.
-    expect(await page.locator(".ov-scroll").evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await page.getByRole("region", { name: "Ma trận thực hiện yêu cầu" }).evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     await page.screenshot({ path: testInfo.outputPath(`overview-${name}.png`), fullPage: true });
   });
 }
