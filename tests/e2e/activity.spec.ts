@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { axeOn } from "./axe";
 
 // Activity, comments with @mentions, the bell and the district's reminders, in a real browser
 // against the real server (fresh demo DB).
@@ -59,6 +60,10 @@ test("a teacher mentions the principal in a comment: the principal's bell shows 
   await expect(panel.getByTestId("notification").first()).toContainText("đã nhắc đến bạn");
   await expect(panel.getByTestId("notification").first()).toContainText("nhờ thầy/cô duyệt giúp kế hoạch");
   await expect(principal.page.getByTestId("bell-count")).toBeVisible();
+  // The button says the figure its badge shows (a screen reader and voice control both find it).
+  const count = (await principal.page.getByTestId("bell-count").textContent())?.trim();
+  await expect(principal.page.getByTestId("bell")).toHaveAccessibleName(`Thông báo: ${count} chưa đọc`);
+  expect(await axeOn(principal.page, ".bell")).toEqual([]);
   await principal.page.screenshot({ path: `${shots}/bell-desktop.png` });
 
   // Following the notification opens the card, where the comment is.

@@ -63,9 +63,16 @@ export async function axeViolations(browser: Browser, target: AxePage, size: key
     await page.goto(target.path);
     await page.waitForLoadState("networkidle");
     await target.ready?.(page);
-    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+    return await axeOn(page);
   } finally {
     await context.close();
   }
+}
+
+/** axe's violations on the page as it is now (or only inside `selector`), one line each. */
+export async function axeOn(page: Page, selector?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]);
+  if (selector) builder = builder.include(selector);
+  const result = await builder.analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
 }

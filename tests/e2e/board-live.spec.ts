@@ -105,8 +105,10 @@ test("on a 360 px phone a finger drops a card into the middle column, where the 
 
 test("a stalled socket (open but silent) shows on the badge within seconds and counts the unsent edit", async ({ browser }) => {
   let silent = false;
+  let sockets = 0;
   const a = await openBoard(browser, TEACHER, {}, (context) =>
     context.routeWebSocket(/\/collab\//, (ws) => {
+      sockets++;
       const server = ws.connectToServer();
       server.onMessage((m) => {
         if (!silent) ws.send(m);
@@ -126,6 +128,11 @@ test("a stalled socket (open but silent) shows on the badge within seconds and c
   await addItem(dialog, "Thay bóng đèn hỏng");
   await expect(badge).toHaveText("Mất kết nối — 1 thay đổi chưa gửi");
   await expect(badge).not.toHaveText("Đã kết nối");
+  // The silent socket is dropped and a new one opens, silent too: its greeting is lost, so
+  // nothing it answers may count the edit as sent.
+  const before = sockets;
+  await expect.poll(() => sockets, { timeout: 20_000 }).toBeGreaterThan(before);
+  await expect(badge).toHaveText("Mất kết nối — 1 thay đổi chưa gửi");
 
   silent = false;
   await expect(badge).toHaveText("Đã kết nối", { timeout: 20_000 });

@@ -180,6 +180,12 @@ export class BoardSession {
     // open is answered before the server has our offline edits (they go out as our reply to its
     // request), so that one confirms nothing new.
     let asked: number[] = [];
+    // Our reply to the server's own sync request (sent when the socket opens) is what carries the
+    // edits the server lacks. Until it has gone out on this socket, an answer confirms nothing:
+    // a socket whose greeting was lost (a proxy dropping frames) would otherwise report edits as
+    // sent that never were. A socket that never greets us counts as stalled.
+    let greeted = false;
+    let openedAt = Date.now();
     const heard = () => {
       lastHeard = Date.now();
       if (this.snapshot.sync.stalled) this.dispatch({ type: "heard" });
@@ -188,11 +194,14 @@ export class BoardSession {
       if (!handler) continue;
       provider.messageHandlers[type] = (encoder, decoder, p, emitSynced, messageType) => {
         heard();
-        if (type === messageSync && decoding.peekVarUint(decoder) === syncProtocol.messageYjsSyncStep2) {
+        const step = type === messageSync ? decoding.peekVarUint(decoder) : -1;
+        if (step === syncProtocol.messageYjsSyncStep2) {
           const upTo = asked.shift();
           if (upTo !== undefined) this.dispatch({ type: "confirmed", upTo });
         }
         handler(encoder, decoder, p, emitSynced, messageType);
+        // The provider sends the reply this handler wrote once it returns, before any later ping.
+        if (step === syncProtocol.messageYjsSyncStep1) greeted = true;
       };
     }
     const ping = () => {
@@ -201,14 +210,14 @@ export class BoardSession {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, messageSync);
       syncProtocol.writeSyncStep1(encoder, provider.doc);
-      asked.push(this.snapshot.sync.changes);
+      asked.push(greeted ? this.snapshot.sync.changes : this.snapshot.sync.confirmed);
       ws.send(encoding.toUint8Array(encoder));
     };
     let lastPing = 0;
     const timer = setInterval(() => {
       if (!provider.wsconnected) return;
       const now = Date.now();
-      if (now - lastHeard > STALL_MS) {
+      if (now - lastHeard > STALL_MS || (!greeted && now - openedAt > STALL_MS)) {
         if (!this.snapshot.sync.stalled) this.dispatch({ type: "stalled" });
         // Drop the silent socket: the provider reconnects, and the badge stays "stalled" until the server speaks.
         lastHeard = Date.now();
@@ -222,7 +231,8 @@ export class BoardSession {
     }, CHECK_MS);
     return {
       opened: () => {
-        lastHeard = Date.now();
+        lastHeard = openedAt = Date.now();
+        greeted = false;
         asked = [this.snapshot.sync.confirmed];
       },
       stop: () => clearInterval(timer),

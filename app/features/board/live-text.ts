@@ -11,8 +11,13 @@ export type TypeWriter = (base: string, next: string) => string | null;
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
 export function useLiveText(shared: string, write: TypeWriter) {
-  const [value, setValue] = useState(shared);
-  // The shared text the field is showing (value differs from it only while a refused input, e.g. a blank title, is on screen).
+  // What the field shows, and the shared text it was derived from (they differ only while a
+  // refused input, e.g. a blank title, is on screen).
+  const [view, setView] = useState({ value: shared, base: shared });
+  // The base of what the field's DOM holds right now: updated at commit, never ahead of the
+  // screen. A remote edit decoded between a re-render being scheduled and committed must not
+  // become the base of a keystroke typed into the old text, or the keystroke's diff would undo
+  // the remote edit (characters lost, others misplaced).
   const base = useRef(shared);
   const ref = useRef<Field | null>(null);
   const composing = useRef(false);
@@ -24,8 +29,7 @@ export function useLiveText(shared: string, write: TypeWriter) {
       // A remote insertion exactly at the caret goes after it: the caret stays with what I typed.
       selection.current = [mapIndex(el.selectionStart, from, next, "before"), mapIndex(el.selectionEnd, from, next, "before")];
     }
-    base.current = next;
-    setValue(next);
+    setView({ value: next, base: next });
   }, []);
 
   // Someone else's edit (or this tab's own edit echoing back, which changes nothing). The prop
@@ -35,10 +39,11 @@ export function useLiveText(shared: string, write: TypeWriter) {
   useEffect(() => {
     if (shared === base.current || composing.current) return;
     const now = current();
-    if (now !== base.current) follow(now, value);
+    if (now !== base.current) follow(now, ref.current?.value ?? view.value);
   }, [shared]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useLayoutEffect(() => {
+    base.current = view.base;
     const sel = selection.current;
     if (!sel || !ref.current) return;
     selection.current = null;
@@ -48,33 +53,32 @@ export function useLiveText(shared: string, write: TypeWriter) {
   const onChange = (event: React.ChangeEvent<Field>) => {
     const next = event.target.value;
     const stored = write(base.current, next);
-    if (stored === null) return setValue(next);
-    if (stored === next) {
-      base.current = stored;
-      setValue(stored);
-    } else {
-      // The document had other people's edits this field had not shown yet: show them now.
-      follow(stored, next);
-    }
+    if (stored === null) return setView({ value: next, base: base.current });
+    // Until the commit, a later event in this same tick diffs against what is now stored.
+    base.current = stored;
+    if (stored === next) setView({ value: stored, base: stored });
+    // The document had other people's edits this field had not shown yet: show them now.
+    else follow(stored, next);
   };
 
   return {
-    value,
+    value: view.value,
     /** The field shows something the document refused (it is not stored). */
-    refused: value !== base.current,
-    stored: base.current,
+    refused: view.value !== view.base,
+    stored: view.base,
     /** Writes a final form of the text (e.g. trimmed on leaving the field); reverts a refused one. */
     settle(next: string) {
-      if (next === base.current) return setValue(base.current);
+      if (next === base.current) return setView({ value: base.current, base: base.current });
       const stored = write(base.current, next);
-      setValue(stored ?? base.current);
-      if (stored !== null) base.current = stored;
+      const kept = stored ?? base.current;
+      base.current = kept;
+      setView({ value: kept, base: kept });
     },
     bind: {
       ref: (el: Field | null) => {
         ref.current = el;
       },
-      value,
+      value: view.value,
       onChange,
       onCompositionStart: () => {
         composing.current = true;

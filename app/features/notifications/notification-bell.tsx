@@ -42,6 +42,8 @@ export function NotificationBell() {
   }, [open]);
 
   const unread = page?.unread ?? 0;
+  // The badge and the button's name say the same figure (axe: label-content-name-mismatch).
+  const shown = unread > 99 ? "99+" : String(unread);
   const openItem = async (n: Item) => {
     if (!n.read) await post("/api/v1/notifications/read", { ids: [n.id] }).catch(() => undefined);
     setOpen(false);
@@ -55,7 +57,7 @@ export function NotificationBell() {
         className="btn btn-ghost bell-button"
         aria-expanded={open}
         aria-controls="bell-panel"
-        aria-label={unread ? t("notifications.bellCount", { count: unread }) : t("notifications.bell")}
+        aria-label={unread ? t("notifications.bellCount", { count: unread, shown }) : t("notifications.bell")}
         data-testid="bell"
         onClick={() => setOpen((o) => !o)}
       >
@@ -64,20 +66,20 @@ export function NotificationBell() {
         </svg>
         {unread ? (
           <span className="bell-count" data-testid="bell-count">
-            {unread > 99 ? "99+" : unread}
+            {shown}
           </span>
         ) : null}
       </button>
       {open ? (
         <div className="bell-panel" id="bell-panel" ref={panel} role="region" aria-label={t("notifications.title")}>
-          <header className="bell-panel-header">
+          <div className="bell-panel-header">
             <strong>{t("notifications.title")}</strong>
             {unread ? (
               <button type="button" className="link-button" onClick={() => void post("/api/v1/notifications/read", { all: true }).then(load)}>
                 {t("notifications.markAll")}
               </button>
             ) : null}
-          </header>
+          </div>
           {page && page.notifications.length === 0 ? <p className="muted small">{t("notifications.empty")}</p> : null}
           <ul className="bell-list">
             {page?.notifications.map((n) => (
