@@ -15,6 +15,7 @@ export type AuditAction =
   | "person.reactivated"
   | "invitation.created"
   | "invitation.accepted"
+  | "invitation.revoked"
   | "import.applied"
   | "report.submitted"
   | "reminder.sent"

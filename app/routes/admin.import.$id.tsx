@@ -49,6 +49,11 @@ export default function ImportPreview() {
               {t("admin.sections.people")}: <CountsLine counts={applied.people} />
             </p>
             <p className="small">
+              {applied.people.create ? (
+                <>
+                  <Link to="/admin/people">{t("admin.people.inviteImported")}</Link> ·{" "}
+                </>
+              ) : null}
               <Link to="/admin/audit">{t("admin.import.seeAudit")}</Link> · <Link to="/admin/import">{t("admin.import.another")}</Link>
             </p>
           </div>

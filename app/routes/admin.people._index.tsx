@@ -7,11 +7,12 @@ import { ROLES } from "~/domain/vocabulary";
 import { Flash, RoleOptions, SchoolOptions } from "~/features/admin/components/form-bits";
 import { InviteForm } from "~/features/admin/components/invite-form";
 import { Pager } from "~/features/admin/components/pager";
+import { InviteEveryone } from "~/features/admin/components/invite-everyone";
 import { PendingInvitations, PersonList } from "~/features/admin/components/person-list";
 import { readForm, requireDistrict } from "~/features/admin/guard.server";
 import { peopleAction } from "~/features/admin/people-actions.server";
 import type { PeopleActionData } from "~/features/admin/types";
-import { listPendingInvitations } from "~/models/invitation.server";
+import { latestInvitationRun, listPendingInvitations, listUninvited } from "~/models/invitation.server";
 import { listPeople } from "~/models/person.server";
 import { listSchools } from "~/models/school.server";
 
@@ -26,10 +27,12 @@ const filtersSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireDistrict(request);
   const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [result, schools, invitations] = await Promise.all([
+  const [result, schools, invitations, uninvited, run] = await Promise.all([
     listPeople(user.districtId, { ...filters, schoolId: filters.schoolId || undefined }),
     listSchools(user.districtId),
     listPendingInvitations(user.districtId, null),
+    listUninvited(user),
+    latestInvitationRun(user),
   ]);
   return {
     filters,
@@ -38,6 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     schools: schools.map((s) => ({ id: s.id, name: s.name })),
     roles: assignableRoles(user),
     invitations,
+    uninvited: uninvited.length,
+    run,
   };
 }
 
@@ -59,6 +64,8 @@ export default function AdminPeople() {
         <p className="muted small">{t("admin.people.inviteHelp")}</p>
         <InviteForm data={result} roles={data.roles} schools={data.schools} />
       </details>
+
+      <InviteEveryone uninvited={data.uninvited} run={data.run} />
 
       <Form method="get" className="filters" role="search">
         <input type="search" name="q" defaultValue={data.filters.q} placeholder={t("admin.people.search")} aria-label={t("admin.people.search")} />

@@ -5,11 +5,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { canManagePerson } from "~/domain/permissions";
 import { Flash } from "~/features/admin/components/form-bits";
 import { InviteForm } from "~/features/admin/components/invite-form";
+import { InviteEveryone } from "~/features/admin/components/invite-everyone";
 import { PendingInvitations, PersonList } from "~/features/admin/components/person-list";
 import { forbidden, readForm } from "~/features/admin/guard.server";
 import { peopleAction } from "~/features/admin/people-actions.server";
 import type { PeopleActionData } from "~/features/admin/types";
-import { listPendingInvitations } from "~/models/invitation.server";
+import { latestInvitationRun, listPendingInvitations, listUninvited } from "~/models/invitation.server";
 import { listPeople } from "~/models/person.server";
 import { can, requireUser } from "~/utils/permissions.server";
 import { pageTitle } from "~/utils/page-title";
@@ -25,14 +26,18 @@ async function requireTeam(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireTeam(request);
-  const [result, invitations] = await Promise.all([
+  const [result, invitations, uninvited, run] = await Promise.all([
     listPeople(user.districtId, { schoolId: user.schoolId, status: "all" }),
     listPendingInvitations(user.districtId, user.schoolId),
+    listUninvited(user),
+    latestInvitationRun(user),
   ]);
   return {
     school: user.school.name,
     people: result.people.map((p) => ({ ...p, manageable: canManagePerson(user, { userId: p.id, districtId: user.districtId, role: p.role, schoolId: p.school?.id ?? null }) })),
     invitations,
+    uninvited: uninvited.length,
+    run,
   };
 }
 
@@ -59,6 +64,7 @@ export default function Team() {
         </div>
       </header>
       <Flash ok={result?.ok} error={result?.error} />
+      <InviteEveryone uninvited={data.uninvited} run={data.run} />
       <section className="panel stack">
         <h2>{t("team.inviteTitle")}</h2>
         <InviteForm data={result} />

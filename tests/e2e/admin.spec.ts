@@ -96,12 +96,12 @@ test("an invited teacher opens the link from the outbox, sets a password and lan
   await signIn(page, "phong.gddt@kienan.demo");
   await page.goto("/admin/people");
   await page.getByText("Mời người dùng mới").click();
-  const invite = page.locator("form").filter({ has: page.getByRole("button", { name: "Gửi lời mời" }) });
+  const invite = page.locator("form").filter({ has: page.getByRole("button", { name: "Gửi lời mời", exact: true }) });
   await invite.getByLabel("Họ và tên").fill("Phạm Thị Hoa");
   await invite.getByLabel("Email").fill("pham.thi.hoa@kienan.edu.vn");
   await invite.getByLabel("Vai trò").selectOption({ label: "Giáo viên" });
   await invite.getByLabel("Trường").selectOption({ label: "Trường Tiểu học Nguyễn Du Lãm Hà" });
-  await invite.getByRole("button", { name: "Gửi lời mời" }).click();
+  await invite.getByRole("button", { name: "Gửi lời mời", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("Đã tạo lời mời. Máy chủ chưa cấu hình thư: xem liên kết trong Hộp thư đi.");
   await expect(page.getByRole("heading", { name: "Lời mời đang chờ (1)" })).toBeVisible();
   await shoot(browser, page, "people");
@@ -144,7 +144,7 @@ test("a principal invites and removes teachers of their own school", async ({ pa
   await expect(page.getByRole("heading", { level: 1, name: "Đội ngũ của trường" })).toBeVisible();
   await page.getByLabel("Họ và tên").fill("Ngô Văn Nam");
   await page.getByLabel("Email", { exact: true }).fill("ngo.van.nam@kienan.edu.vn");
-  await page.getByRole("button", { name: "Gửi lời mời" }).click();
+  await page.getByRole("button", { name: "Gửi lời mời", exact: true }).click();
   await expect(page.getByRole("status")).toContainText("Đã tạo lời mời.");
   await page.getByRole("button", { name: "Cho rời nhóm: Giáo viên THCS Lãm Hà" }).click();
   const confirm = page.getByRole("alertdialog", { name: "Cho Giáo viên THCS Lãm Hà rời nhóm?" });
@@ -154,6 +154,31 @@ test("a principal invites and removes teachers of their own school", async ({ pa
   // The principal cannot remove themselves.
   await expect(page.getByTestId("person-row").filter({ hasText: "Hiệu trưởng THCS Lãm Hà" }).getByRole("button")).toHaveCount(0);
   await shoot(browser, page, "team");
+});
+
+test("after the import the officer invites all 600 new people in one step, then resends and withdraws one", async ({ page, browser }) => {
+  await signIn(page, "phong.gddt@kienan.demo");
+  await page.goto("/admin/people");
+  const panel = page.getByTestId("invite-everyone");
+  await expect(panel.getByRole("heading")).toHaveText("600 người chưa nhận được lời mời (chưa đặt mật khẩu, chưa đăng nhập được)");
+  await panel.getByRole("button", { name: "Gửi lời mời cho cả 600 người" }).click();
+  // Progress while it runs, then the outcome; the button is gone since nobody is left.
+  await expect(panel.getByRole("status")).toContainText(/Đã gửi \d+\/600 lời mời/);
+  await expect(panel.getByRole("heading")).toHaveText("Đã gửi xong 600/600 lời mời.", { timeout: 90_000 });
+  await expect(panel.getByRole("button")).toHaveCount(0);
+  await shoot(browser, page, "invite-everyone");
+
+  const rows = page.getByTestId("invitation-row");
+  const first = (await rows.first().locator("strong").textContent())!;
+  await rows.first().getByRole("button", { name: `Thu hồi: ${first}` }).click();
+  const confirm = page.getByRole("alertdialog", { name: `Thu hồi lời mời của ${first}?` });
+  await confirm.getByRole("button", { name: "Thu hồi" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã thu hồi lời mời." })).toBeVisible();
+  await expect(panel.getByRole("heading")).toHaveText("1 người chưa nhận được lời mời (chưa đặt mật khẩu, chưa đăng nhập được)");
+
+  const second = (await rows.first().locator("strong").textContent())!;
+  await rows.first().getByRole("button", { name: `Gửi lại: ${second}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã tạo lời mời mới" })).toBeVisible();
 });
 
 test("anyone can ask for a password reset from the sign-in page", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { boardAccess, can, canAssign, canManagePerson, type Actor, type Permission, type Resource } from "~/domain/permissions";
+import { assignableRoles, boardAccess, can, canAssign, canManagePerson, type Actor, type Permission, type Resource } from "~/domain/permissions";
 
 /**
  * What each route asks of the permissions module, per method: the authorisation matrix test
@@ -43,6 +43,8 @@ const districtOverview: Decide = (a, w) => a !== null && can(a, "view:overview",
 const people = allowed("manage:people", district);
 const campaigns = allowed("manage:campaign", district);
 const FAKE = "does-not-exist-00000000";
+/** The office, or a principal (for their own school's teachers): whoever may invite anybody. */
+const inviter: Decide = (a) => a !== null && assignableRoles(a).length > 0;
 
 const same = (decide: Decide, path: (w: World) => string, methods: ("GET" | "POST")[] = ["GET", "POST"]): RouteRule =>
   Object.fromEntries(methods.map((m) => [m, { path, decide }]));
@@ -76,6 +78,10 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
       body: (w) => ({ type: "json", value: { name: "Giáo viên Mới", email: `moi.${w.unique()}@kienan.edu.vn`, role: "teacher", schoolId: w.own.schoolId } }),
     },
   },
+  "api.v1.admin.invitations.$invitationId.resend.ts": { POST: { path: () => `/api/v1/admin/invitations/${FAKE}/resend`, decide: inviter } },
+  "api.v1.admin.invitations.$invitationId.ts": { DELETE: { path: () => `/api/v1/admin/invitations/${FAKE}`, decide: inviter } },
+  "api.v1.admin.invitations.runs.$runId.ts": { GET: { path: () => `/api/v1/admin/invitations/runs/${FAKE}`, decide: inviter } },
+  "api.v1.admin.invitations.runs.ts": { POST: { path: () => "/api/v1/admin/invitations/runs", decide: inviter } },
   "api.v1.admin.people.$id.ts": {
     PATCH: {
       path: (w) => `/api/v1/admin/people/${w.ownTeacherId}`,

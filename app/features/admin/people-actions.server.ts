@@ -1,7 +1,7 @@
 import { canManagePerson } from "~/domain/permissions";
 import type { SessionUser } from "~/utils/permissions.server";
 import { getAuth } from "~/utils/auth.server";
-import { createInvitation, InvitationError } from "~/models/invitation.server";
+import { createInvitation, InvitationError, resendInvitation, revokeInvitation, startInvitationRun } from "~/models/invitation.server";
 import { getPerson, refused, setPersonActive } from "~/models/person.server";
 import { isAppError, pageErrorResponse } from "~/utils/app-error";
 import { fieldErrors, inviteForm } from "./schemas";
@@ -28,6 +28,24 @@ export async function peopleAction(user: SessionUser, intent: string, form: Reco
           const field = error.code === "emailTaken" ? "email" : "schoolId";
           return reply({ errors: { [field]: `admin.errors.${error.code}` }, values: form }, 409);
         }
+        throw error;
+      }
+    }
+    if (intent === "inviteAll") {
+      const run = await startInvitationRun(user);
+      return reply({ ok: run.status === "done" && run.total === 0 ? "admin.people.runDoneEmpty" : "admin.people.runStarted", run });
+    }
+    if (intent === "resendInvitation" || intent === "revokeInvitation") {
+      try {
+        if (intent === "revokeInvitation") {
+          const revoked = await revokeInvitation(user, form.id ?? "");
+          return revoked ? reply({ ok: "admin.people.revoked" }) : reply({ error: "admin.errors.notFound" }, 404);
+        }
+        const resent = await resendInvitation(user, form.id ?? "");
+        if (!resent) return reply({ error: "admin.errors.notFound" }, 404);
+        return reply({ ok: resent.delivered ? "admin.people.resent" : "admin.people.resentOutbox" });
+      } catch (error) {
+        if (error instanceof InvitationError) return reply({ error: `admin.errors.${error.code}` }, 409);
         throw error;
       }
     }

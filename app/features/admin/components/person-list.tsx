@@ -72,15 +72,18 @@ export function PersonList({ people, editable, label }: { people: PersonItem[]; 
   );
 }
 
-export function PendingInvitations({ invitations }: { invitations: { id: string; name: string; email: string; role: string; school: string | null; expiresAt: string }[] }) {
+export type PendingItem = { id: string; name: string; email: string; role: string; school: string | null; expiresAt: string; expired: boolean };
+
+/** Invitations not yet accepted: each can be sent again (a new link) or withdrawn. */
+export function PendingInvitations({ invitations }: { invitations: PendingItem[] }) {
   const { t } = useTranslation();
   if (invitations.length === 0) return null;
   return (
     <section className="stack">
       <h2>{t("admin.people.pending", { count: invitations.length })}</h2>
-      <ul className="admin-list">
+      <ul className="admin-list" aria-label={t("admin.people.pending", { count: invitations.length })}>
         {invitations.map((i) => (
-          <li key={i.id} className="admin-row">
+          <li key={i.id} className="admin-row" data-testid="invitation-row">
             <div className="admin-row-main">
               <strong>{i.name}</strong>
               <span className="muted small break">{i.email}</span>
@@ -88,8 +91,25 @@ export function PendingInvitations({ invitations }: { invitations: { id: string;
             <div className="admin-row-meta small">
               <span>{t(`roles.${i.role}`)}</span>
               {i.school ? <span className="muted">{i.school}</span> : null}
-              <span className="muted">{t("admin.people.expires", { date: formatDateTime(i.expiresAt) })}</span>
+              <span className={i.expired ? "warn-text" : "muted"}>{t(i.expired ? "admin.people.expired" : "admin.people.expires", { date: formatDateTime(i.expiresAt) })}</span>
             </div>
+            <Form method="post" className="admin-row-actions">
+              <input type="hidden" name="id" value={i.id} />
+              <button type="submit" name="intent" value="resendInvitation" className="btn btn-secondary btn-small" aria-label={`${t("admin.people.resend")}: ${i.name}`}>
+                {t("admin.people.resend")}
+              </button>
+              <ConfirmButton
+                value="revokeInvitation"
+                className="btn btn-ghost btn-small"
+                title={t("admin.people.revokeConfirm", { name: i.name })}
+                body={<p>{t("admin.people.revokeBody")}</p>}
+                confirmLabel={t("admin.people.revoke")}
+                danger
+                ariaLabel={`${t("admin.people.revoke")}: ${i.name}`}
+              >
+                {t("admin.people.revoke")}
+              </ConfirmButton>
+            </Form>
           </li>
         ))}
       </ul>
