@@ -41,7 +41,8 @@ export function AppHeader({ user, nav, locale }: { user: RootData["user"]; nav: 
           </div>
         ) : null}
         {user ? <NotificationBell /> : null}
-        <Form method="post" action="/lang" className="inline-form">
+        {/* A whole new page: the other language's messages load with it (entry.client.tsx). */}
+        <Form method="post" action="/lang" className="inline-form" reloadDocument>
           <input type="hidden" name="locale" value={other} />
           <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
           <button type="submit" className="btn btn-ghost" lang={other} aria-label={`${t("nav.language")}: ${t("nav.switchTo")}`}>

@@ -1,29 +1,28 @@
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
-// Messages live in one file per feature and language; they merge into one namespace,
-// each file owning its own top-level keys (common: app, nav, roles…; board: board…).
-import viCommon from "./vi/common.json";
-import viBoard from "./vi/board.json";
-import viOverview from "./vi/overview.json";
-import viAdmin from "./vi/admin.json";
-import viCampaigns from "./vi/campaigns.json";
-import viReport from "./vi/report.json";
-import viActivity from "./vi/activity.json";
-import enCommon from "./en/common.json";
-import enBoard from "./en/board.json";
-import enOverview from "./en/overview.json";
-import enAdmin from "./en/admin.json";
-import enCampaigns from "./en/campaigns.json";
-import enReport from "./en/report.json";
-import enActivity from "./en/activity.json";
+import { messages as vi } from "./messages.vi";
+// On the server (and in tests) the English messages are here from the start; in the browser this
+// resolves to nothing and entry.client.tsx loads them, for an English page only, before hydrating.
+import { messages as bundledEn } from "#i18n/en";
 
-const vi = { ...viCommon, ...viBoard, ...viOverview, ...viAdmin, ...viCampaigns, ...viReport, ...viActivity };
-const en = { ...enCommon, ...enBoard, ...enOverview, ...enAdmin, ...enCampaigns, ...enReport, ...enActivity };
+type Messages = typeof vi;
+const loaded: { vi: Messages; en?: Messages } = { vi, en: bundledEn as Messages | undefined };
+
+/** The browser's English messages, once loaded (entry.client.tsx). */
+export function registerEnglish(messages: Messages) {
+  loaded.en = messages;
+}
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "vi";
-export const resources = { vi: { translation: vi }, en: { translation: en } } as const;
+/** The messages this build holds: both on the server; Vietnamese (and English once loaded) in the browser. */
+export const resources = {
+  vi: { translation: vi },
+  get en() {
+    return { translation: loaded.en ?? vi };
+  },
+};
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

@@ -66,6 +66,14 @@ test("switching to English and signing out", async ({ page }) => {
   await expect(page).toHaveURL(/\/district$/);
   await page.getByRole("button", { name: /English/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Schools in the district" })).toBeVisible();
+  // The English messages came with the new page: a page rendered in the browser speaks English too.
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Overview" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Progress overview" })).toBeVisible();
+  expect(errors).toEqual([]);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/district");
