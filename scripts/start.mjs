@@ -7,8 +7,8 @@ import path from "node:path";
 const env = { ...process.env };
 env.DATABASE_URL ||= "file:./data/app.db";
 env.NODE_ENV ||= "production";
-const dbFile = path.resolve(env.DATABASE_URL.replace(/^file:/, ""));
-fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+const postgres = /^postgres(ql)?:\/\//.test(env.DATABASE_URL);
+if (!postgres) fs.mkdirSync(path.dirname(path.resolve(env.DATABASE_URL.replace(/^file:/, ""))), { recursive: true });
 
 const run = (cmd, args, extra = {}) => execFileSync(cmd, args, { stdio: "inherit", env: { ...env, ...extra } });
 
@@ -28,7 +28,8 @@ if (built < sources) {
   console.log("Building the app…");
   run("npx", ["remix", "vite:build"]);
 }
-run("npx", ["prisma", "migrate", "deploy"], { NODE_OPTIONS: "-r ./scripts/unref-long-timers.cjs" });
+// SQLite and PostgreSQL each have their own migrations (scripts/migrate.mjs picks them from DATABASE_URL).
+run("node", ["scripts/migrate.mjs"]);
 
 // --- the supervisor ------------------------------------------------------------------------
 /** The server exits with this when its configuration is wrong: starting it again cannot help. */
