@@ -28,9 +28,9 @@ const PRINCIPAL: Permission[] = ["view:board", "edit:board", "view:school-overvi
 const TEACHER: Permission[] = ["view:board", "edit:board", "comment:board"];
 
 // What each kind of resource can be asked about (a permission asked of another kind is refused).
-const ON_DISTRICT: Permission[] = ["view:district", "view:overview", "manage:campaign", "manage:schools", "manage:people", "view:audit"];
+const ON_DISTRICT: Permission[] = ["view:district", "view:overview", "manage:campaign", "manage:schools", "manage:people", "view:audit", "remind:schools", "manage:webhooks"];
 const ON_SCHOOL: Permission[] = ["view:school-overview", "manage:team"];
-const ON_BOARD: Permission[] = ["view:board", "edit:board", "submit:report"];
+const ON_BOARD: Permission[] = ["view:board", "edit:board", "submit:report", "comment:board"];
 const ON_CAMPAIGN: Permission[] = ["manage:campaign"];
 const on = (role: Permission[], kind: Permission[]) => role.filter((p) => kind.includes(p));
 

@@ -53,7 +53,7 @@ describe("POST/GET /api/v1/boards/<id>/report", () => {
       expect(status, who).toBe(403);
       expect(body.error.code, who).toBe("forbidden");
     }
-    expect(await getDb().reportSubmission.count()).toBe(0);
+    expect(await getDb().reportSubmission.count({ where: { boardId } })).toBe(0);
   });
 
   it("400 on a body that is not JSON, 422 naming the field on a bad note", async () => {
@@ -66,7 +66,7 @@ describe("POST/GET /api/v1/boards/<id>/report", () => {
       expect(body.error.code).toBe("validation_failed");
       expect(body.error.message).toMatch(/^note: /);
     }
-    expect(await getDb().reportSubmission.count()).toBe(0);
+    expect(await getDb().reportSubmission.count({ where: { boardId } })).toBe(0);
   });
 
   it("the principal submits: 201 with the board's progress, an audit entry, and GET shows it", async () => {
@@ -149,7 +149,11 @@ describe("the overview shows who submitted", () => {
     const lines = (await res.text()).slice(1).split("\r\n");
     expect(lines[0]).toMatch(/,Báo cáo$/);
     const bacSon = lines.find((l) => l.startsWith("Trường Tiểu học Bắc Sơn,"));
-    expect(bacSon).toMatch(/,Nộp muộn 06\/12\/2023 10:00$/);
+    const { submittedAt } = await getDb().reportSubmission.findUniqueOrThrow({ where: { boardId } });
+    const when = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .format(submittedAt)
+      .replace(", ", " ");
+    expect(bacSon?.endsWith(`,Nộp muộn ${when}`), bacSon).toBe(true);
     expect(lines.find((l) => l.startsWith("Trường Mầm non Lãm Hà,"))).toMatch(/,Chưa nộp$/);
   });
 });

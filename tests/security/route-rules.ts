@@ -131,10 +131,29 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "overview.export[.]xlsx.ts": { GET: { path: (w) => `/overview/export.xlsx?campaignId=${w.campaignId}`, decide: districtOverview } },
   "overview.tsx": { GET: { path: () => "/overview", decide: overview } },
   "reset-password.tsx": { GET: { path: () => "/reset-password", decide: anyone } },
-  "schools.$slug.tsx": {
+  "schools.$slug.($campaign).tsx": {
     GET: { path: (w) => `/schools/${w.other.slug}`, decide: allowed("view:board", board("other")) },
     POST: { path: (w) => `/schools/${w.own.slug}`, decide: allowed("submit:report", board("own")), body: () => ({ type: "form", value: { intent: "submit-report", note: "" } }) },
   },
+  "admin.webhooks.tsx": same(allowed("manage:webhooks", district), () => "/admin/webhooks"),
+  "api.v1.boards.$boardId.activity.ts": { GET: { path: (w) => `/api/v1/boards/${w.other.boardId}/activity`, decide: allowed("view:board", board("other")) } },
+  "api.v1.boards.$boardId.cards.$cardId.comments.$commentId.ts": {
+    PATCH: { path: (w) => `/api/v1/boards/${w.own.boardId}/cards/${FAKE}/comments/${FAKE}`, decide: allowed("comment:board", board("own")), body: () => ({ type: "json", value: { text: "x" } }) },
+    DELETE: { path: (w) => `/api/v1/boards/${w.own.boardId}/cards/${FAKE}/comments/${FAKE}`, decide: allowed("comment:board", board("own")) },
+  },
+  "api.v1.boards.$boardId.cards.$cardId.comments.ts": {
+    GET: { path: (w) => `/api/v1/boards/${w.other.boardId}/cards/${FAKE}/comments`, decide: allowed("view:board", board("other")) },
+    POST: { path: (w) => `/api/v1/boards/${w.own.boardId}/cards/${FAKE}/comments`, decide: allowed("comment:board", board("own")), body: () => ({ type: "json", value: { text: "x" } }) },
+  },
+  "api.v1.campaigns.$campaignId.close.ts": { POST: { path: () => `/api/v1/campaigns/${FAKE}/close`, decide: campaigns } },
+  "api.v1.campaigns.$campaignId.reopen.ts": { POST: { path: () => `/api/v1/campaigns/${FAKE}/reopen`, decide: campaigns } },
+  "api.v1.notifications.read.ts": { POST: { path: () => "/api/v1/notifications/read", decide: signedIn, body: () => ({ type: "json", value: { all: true } }) } },
+  "api.v1.notifications.settings.ts": { POST: { path: () => "/api/v1/notifications/settings", decide: signedIn, body: () => ({ type: "json", value: {} }) } },
+  "api.v1.notifications.ts": { GET: { path: () => "/api/v1/notifications", decide: signedIn } },
+  "api.v1.webhooks.$webhookId.ts": { DELETE: { path: () => `/api/v1/webhooks/${FAKE}`, decide: allowed("manage:webhooks", district) } },
+  "api.v1.webhooks.ts": { GET: { path: () => "/api/v1/webhooks", decide: allowed("manage:webhooks", district) } },
+  "boards.$boardId.events.ts": { GET: { path: (w) => `/boards/${w.other.boardId}/events`, decide: allowed("view:board", board("other")) }, stream: true },
+  "notifications.events.ts": { GET: { path: () => "/notifications/events", decide: signedIn }, stream: true },
   // The team of the actor's own school: district roles have none.
   "team.tsx": same((a, w) => a !== null && a.schoolId !== null && can(a, "manage:team", { type: "school", districtId: w.districtId, schoolId: a.schoolId }), () => "/team"),
 };
