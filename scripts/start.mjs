@@ -29,7 +29,12 @@ if (built < sources) {
   run("npx", ["remix", "vite:build"]);
 }
 // SQLite and PostgreSQL each have their own migrations (scripts/migrate.mjs picks them from DATABASE_URL).
-run("node", ["scripts/migrate.mjs"]);
+try {
+  run("node", ["scripts/migrate.mjs"]);
+} catch (error) {
+  // migrate.mjs printed why (an unreachable PostgreSQL, say); exit as it did, without a stack trace.
+  process.exit(error.status ?? 1);
+}
 
 // --- the supervisor ------------------------------------------------------------------------
 /** The server exits with this when its configuration is wrong: starting it again cannot help. */

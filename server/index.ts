@@ -7,7 +7,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { EnvError, getEnv, generatedSecretWarning, trustProxySetting, type Env } from "../app/utils/env.server";
 import { getLogger } from "../app/utils/logger.server";
-import { checkpoint, configureSqlite, disconnectDb, getDb, pingDb } from "../app/utils/db.server";
+import { checkpoint, configureSqlite, disconnectDb, getDb, pingDb, requireDb } from "../app/utils/db.server";
 import { seedIfEmpty } from "../prisma/seed-data";
 import { createUpgradeHandler } from "./upgrade";
 import { crossSiteGuard, securityHeaders } from "./http-security";
@@ -17,7 +17,7 @@ import { joinCluster } from "./cluster/index";
 import { createMetrics, metricsExtension, type Metrics } from "./metrics";
 import { opsRoutes } from "./ops";
 import { setCollab } from "../app/models/collab.server";
-import { resumeCampaignJobs, stopCampaignJobs } from "../app/models/campaign-jobs.server";
+import { resumeCampaignJobs, stopCampaignJobs, watchCampaignJobs } from "../app/models/campaign-jobs.server";
 import { createScheduler, type SchedulerOptions } from "../app/models/scheduler.server";
 import { setSelfOrigins } from "../app/models/webhook-url.server";
 
@@ -53,6 +53,9 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   const log = getLogger();
   if (generatedSecretWarning) log.warn(generatedSecretWarning);
 
+  // Unreachable at start: refuse with a clear message (exit 1: the supervisor tries again with
+  // back-off, as PostgreSQL may be starting too). Lost later: /readyz says so, edits are refused.
+  await requireDb();
   await configureSqlite();
   if (env.DEMO_DATA === "on") {
     const seeded = await seedIfEmpty(getDb());
@@ -125,9 +128,12 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   // (with Redis, wrapped so that sign-outs and deactivations close sockets on every instance).
   setCollab(await cluster.share(collab.service));
   const upgrade = createUpgradeHandler(collab.routes);
-  // Launches/publishes a previous process left half-way are finished in the background.
+  // Launches/publishes a previous process left half-way are finished in the background; on
+  // several instances, the one that gets a job's lease runs it, and any instance takes over the
+  // job of one that died once its lease lapses (app/models/campaign-jobs.server.ts).
   const resumed = await resumeCampaignJobs();
   if (resumed.length) log.info({ jobs: resumed }, "resuming campaign jobs");
+  const stopWatchingJobs = watchCampaignJobs();
   server.on("upgrade", upgrade.handle);
 
   const port = options.port ?? env.PORT;
@@ -146,6 +152,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
       log.info("shutting down");
       clearInterval(checkpoints);
       await scheduler?.stop();
+      stopWatchingJobs();
       await stopCampaignJobs();
       await upgrade.close();
       setCollab(undefined);

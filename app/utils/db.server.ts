@@ -76,6 +76,41 @@ export async function pingDb(db: PrismaClient = getDb()): Promise<boolean> {
   }
 }
 
+/** DATABASE_URL without its password, for messages and logs. */
+export function redactDbUrl(url: string): string {
+  if (!/^postgres(ql)?:\/\//.test(url)) return url;
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}
+
+/** The database did not answer at start: the message says which and what to do. */
+export class DatabaseUnavailableError extends Error {}
+
+/**
+ * At start: the database must answer before anything else is tried, so a wrong or unreachable
+ * DATABASE_URL says so in one line instead of as the first query's stack trace.
+ */
+export async function requireDb(db: PrismaClient = getDb()): Promise<void> {
+  try {
+    await db.$queryRawUnsafe("SELECT 1");
+  } catch (error) {
+    const url = getEnv().DATABASE_URL;
+    // Prisma's message starts with the invocation; its last line is the cause.
+    const text = String((error as Error).message ?? error).trim();
+    const cause = text.match(/Message: `([^`]+)`/)?.[1] ?? text.split("\n").filter(Boolean).pop();
+    const what = dbProvider() === "postgresql" ? "PostgreSQL" : "SQLite";
+    throw new DatabaseUnavailableError(
+      `Không kết nối được cơ sở dữ liệu ${what} (DATABASE_URL=${redactDbUrl(url)}): ${cause}. ` +
+        `Start ${what === "PostgreSQL" ? "PostgreSQL" : "with a writable data folder"} or correct DATABASE_URL (npm start tries again with back-off).`,
+    );
+  }
+}
+
 export async function disconnectDb() {
   if (g.__prisma) {
     await g.__prisma.$disconnect();

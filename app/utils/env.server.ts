@@ -48,6 +48,11 @@ const envSchema = z.object({
   REQUIRE_REDIS: z.enum(["true", "false"]).default("false"),
   /** Name of this instance in logs and Redis messages (default: host name and pid). */
   INSTANCE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+  /**
+   * How long a launch/publish job's lease lasts (ms): the instance running a job renews it every
+   * third of this; when that instance dies, another takes the job over once the lease lapses.
+   */
+  CAMPAIGN_JOB_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   /** Bearer token for GET /metrics from other hosts; without it, /metrics answers loopback only. */
   METRICS_TOKEN: z.string().min(16, "cần ít nhất 16 ký tự (at least 16 characters)").optional(),
   /** Local state (generated secret, staged imports). Default: the SQLite file's folder, or ./data. */

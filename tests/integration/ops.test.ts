@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "~/utils/env.server";
@@ -39,6 +40,55 @@ describe("GET /readyz and /metrics", () => {
       expect(res.status).toBe(403);
       expect((await res.json()).error.code).toBe("metrics_forbidden");
     }
+  });
+});
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+
+/** Runs a command to its end; resolves to its exit code and what it printed. */
+function runToExit(cmd: string, args: string[], env: Record<string, string>) {
+  const { BASE_URL: _viteBase, ...inherited } = process.env;
+  const child = spawn(cmd, args, { env: { ...inherited, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.on("data", (d) => (out += d));
+  return new Promise<{ code: number | null; out: string }>((resolve) => child.once("exit", (code) => resolve({ code, out })));
+}
+
+describe("PostgreSQL unreachable at start", () => {
+  it("the server refuses to start, says which database and what to do, and exits 1 (the supervisor retries)", async () => {
+    const port = await freePort();
+    const { code, out } = await runToExit(process.execPath, ["--import", "tsx", "server/index.ts"], {
+      DATABASE_URL: `postgresql://cb:hunter2-secret@127.0.0.1:${port}/campaign`,
+      BETTER_AUTH_SECRET: secret,
+      NODE_ENV: "production",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      SCHEDULER: "off",
+    });
+    expect(code).toBe(1);
+    expect(out).toContain(`Không kết nối được cơ sở dữ liệu PostgreSQL (DATABASE_URL=postgresql://cb:***@127.0.0.1:${port}/campaign)`);
+    expect(out).toContain(`Can't reach database server at 127.0.0.1:${port}`);
+    expect(out).toContain("Start PostgreSQL or correct DATABASE_URL");
+    // Never the password, and no stack trace.
+    expect(out).not.toContain("hunter2-secret");
+    expect(out).not.toMatch(/^\s+at /m);
+  });
+
+  it("npm run migrate says so too, without a stack trace", async () => {
+    const port = await freePort();
+    const { code, out } = await runToExit(process.execPath, ["scripts/migrate.mjs"], { DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/campaign` });
+    expect(code).toBe(1);
+    expect(out).toContain(`Can't reach database server at \`127.0.0.1:${port}\``);
+    expect(out).toContain("Migrations were not applied");
+    expect(out).not.toMatch(/^\s+at /m);
   });
 });
 
