@@ -2,8 +2,11 @@
 // PostgreSQL. Uses TEST_DATABASE_URL if given, else a private PostgreSQL (scripts/test-services.mjs).
 // Also checks that prisma/postgres/migrations produce exactly prisma/postgres/schema.prisma.
 import { spawnSync } from "node:child_process";
+import { ensureBuild } from "./ensure-build.mjs";
 import { testServices } from "./test-services.mjs";
 
+// The integration tests start servers that run build/: never an old one.
+ensureBuild();
 const services = await testServices({ redis: false });
 let status = 0;
 try {
