@@ -121,6 +121,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   const server = http.createServer(app);
   const collab = await collabRoutes({
     ...options.collab,
+    limits: { socketsPerUser: env.COLLAB_SOCKETS_PER_USER, ...options.collab?.limits },
     extensions: [metricsExtension(() => live.metrics), ...cluster.extensions, ...(options.collab?.extensions ?? [])],
   });
   live.collab = collab.service;

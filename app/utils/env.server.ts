@@ -52,6 +52,8 @@ const envSchema = z.object({
    * How long a launch/publish job's lease lasts (ms): the instance running a job renews it every
    * third of this; when that instance dies, another takes the job over once the lease lapses.
    */
+  /** Open board sockets one person may hold on one instance (server/collab/limits.ts; bench/scale raises it). */
+  COLLAB_SOCKETS_PER_USER: z.coerce.number().int().min(1).max(1_000_000).default(20),
   CAMPAIGN_JOB_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   /** Bearer token for GET /metrics from other hosts; without it, /metrics answers loopback only. */
   METRICS_TOKEN: z.string().min(16, "cần ít nhất 16 ký tự (at least 16 characters)").optional(),

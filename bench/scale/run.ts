@@ -1,16 +1,22 @@
 /**
  * bench/scale — several instances on one PostgreSQL and one Redis (real child processes).
- *   npm run bench:scale   (TEST_DATABASE_URL / TEST_REDIS_URL, else private servers; BENCH_IDLE=2000)
- * 1. One writer on A → 100 observers on B, beside the same 100 observers on A (one instance), p50/p99
- *    of "until every observer has applied the edit".
- * 2. Idle connections spread over A and B: memory per connection (RSS of the instances).
+ *   npm run bench:scale   (TEST_DATABASE_URL / TEST_REDIS_URL, else private servers)
+ *   BENCH_EDITS=150 (edits per fan-out run), BENCH_OBSERVERS=100, BENCH_IDLE=10000 (idle sockets in all)
+ * (Idle first, on instances that have served nothing else yet; then the fan-out.)
+ * 1. One writer on A → observers on B (through Redis), beside its baseline in the same run: the same
+ *    observers on A (one instance). p50/p99 of "until every observer has applied the edit".
+ * 2. Idle connections spread over A and B: per instance, open sockets (its /metrics), RSS before →
+ *    after and MB per connection, and its PostgreSQL connections (pg_stat_activity, by application_name).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import pg from "pg";
 import WebSocket from "ws";
 import { createDatabase, databaseUrl, dropDatabases, testDbPrefix } from "../../tests/setup/pg";
 import { freePort, testServices } from "../../scripts/test-services.mjs";
+import { ensureBuild } from "../../scripts/ensure-build.mjs";
 
+ensureBuild();
 const services = await testServices();
 const prefix = `${testDbPrefix()}bench_${process.pid}_`;
 const dbUrl = databaseUrl(services.databaseUrl, `${prefix}db`);
@@ -27,26 +33,50 @@ const { decodeBoard, setChecklistItemDone } = await import("../../app/domain");
 const { connectBoard, synced, eventually } = await import("../../tests/support/collab-client");
 const { signIn } = await import("../../tests/support/server");
 
+const appName = (name: string) => `bench-${process.pid}-${name}`;
 async function instance(name: string) {
   const port: number = await freePort();
+  const url = new URL(dbUrl);
+  url.searchParams.set("application_name", appName(name));
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    env: { ...inherited, DATABASE_URL: dbUrl, REDIS_URL: services.redisUrl, REDIS_PREFIX: `cbbench:${process.pid}:`, INSTANCES: "2", INSTANCE_ID: name, PORT: String(port), HOST: "127.0.0.1", BASE_URL: `http://127.0.0.1:${port}`, DEMO_DATA: "off", LOG_LEVEL: "error", NODE_ENV: "production", LOGIN_RATE_LIMIT: "100000", BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET },
+    env: {
+      ...inherited,
+      DATABASE_URL: url.toString(),
+      REDIS_URL: services.redisUrl,
+      REDIS_PREFIX: `cbbench:${process.pid}:`,
+      INSTANCES: "2",
+      INSTANCE_ID: name,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      BASE_URL: `http://127.0.0.1:${port}`,
+      DEMO_DATA: "off",
+      SCHEDULER: "off",
+      LOG_LEVEL: "error",
+      NODE_ENV: "production",
+      LOGIN_RATE_LIMIT: "100000",
+      // The bench opens every socket as one or two people; a real person is held to 20.
+      COLLAB_SOCKETS_PER_USER: "100000",
+      BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET,
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  const url = `http://127.0.0.1:${port}`;
+  const base = `http://127.0.0.1:${port}`;
   await eventually(async () => {
-    if ((await fetch(`${url}/readyz`)).status !== 200) throw new Error("not ready");
-  }, 60_000);
+    if ((await fetch(`${base}/readyz`)).status !== 200) throw new Error("not ready");
+  }, 120_000);
   const rss = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))![1]) / 1024;
-  return { url, child, rss };
+  const metric = async (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(await (await fetch(`${base}/metrics`)).text())?.[1] ?? NaN);
+  return { name, url: base, child, rss, metric };
 }
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+const load = () => fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 
 const [a, b] = await Promise.all([instance("A"), instance("B")]);
 const school = "th-bac-son";
-const board = (await getDb().board.findFirstOrThrow({ where: { school: { slug: school } } })).id;
+// The open campaign's board (the seed's 2023 campaign is closed, its boards read-only).
+const board = (await getDb().board.findFirstOrThrow({ where: { school: { slug: school }, campaign: { status: "active" } } })).id;
 const writerId = (await getDb().user.findUniqueOrThrow({ where: { email: `giaovien.${school}@kienan.demo` } })).id;
 const writerCookie = await signIn(a.url, `giaovien.${school}@kienan.demo`);
 const readerCookie = await signIn(a.url, `hieutruong.${school}@kienan.demo`);
@@ -73,35 +103,69 @@ async function fanOut(observersOn: string, observers: number, edits: number) {
   return { p50: quantile(warm, 0.5), p99: quantile(warm, 0.99) };
 }
 
-const edits = Number(process.env.BENCH_EDITS ?? 150);
-const one = await fanOut(a.url, 100, edits);
-const two = await fanOut(b.url, 100, edits);
-console.log("\n| 1 writer → 100 observers | p50 | p99 |\n|---|---|---|");
-console.log(`| one instance (writer and observers on A) | ${fmt(one.p50)} | ${fmt(one.p99)} |`);
-console.log(`| two instances (writer on A, observers on B, through Redis) | ${fmt(two.p50)} | ${fmt(two.p99)} |`);
-
-// Idle connections: raw WebSockets that sync and then stay silent, half on each instance, over 20 boards.
-const idle = Number(process.env.BENCH_IDLE ?? 2000);
-const boards = (await getDb().board.findMany({ take: 20, select: { id: true, school: { select: { slug: true } } } })).map((x) => x.id);
+// Idle connections: raw WebSockets that open and then stay silent, half on each instance, over 20
+// boards, as the district officer (who may read every board).
+const idle = Number(process.env.BENCH_IDLE ?? 10_000);
+const officer = await signIn(a.url, "phong.gddt@kienan.demo");
+const boards = (await getDb().board.findMany({ where: { campaign: { status: "active" } }, take: 20, select: { id: true } })).map((x) => x.id);
+const pgConnections = async () => {
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  const { rows } = await c.query<{ application_name: string; n: string; idle: string }>(
+    "SELECT application_name, count(*) AS n, count(*) FILTER (WHERE state = 'idle') AS idle FROM pg_stat_activity WHERE application_name = ANY($1) GROUP BY 1",
+    [[appName("A"), appName("B")]],
+  );
+  await c.end();
+  return Object.fromEntries(rows.map((r) => [r.application_name, `${r.n} (${r.idle} idle)`]));
+};
+const settle = () => new Promise((r) => setTimeout(r, 5000)); // let the instances settle (GC) before reading RSS
+const heap = async () => [await a.metric("campaign_board_nodejs_heap_size_used_bytes"), await b.metric("campaign_board_nodejs_heap_size_used_bytes")].map((x) => x / 2 ** 20);
+// The 20 rooms loaded first on both instances (one socket each, kept), so the figure is the connections'.
+const warm = boards.flatMap((id) => [a.url, b.url].map((u) => new WebSocket(`${u.replace("http", "ws")}/collab/${id}`, { headers: { cookie: officer } })));
+await Promise.all(warm.map((ws) => new Promise((r) => ws.once("open", r))));
+await settle();
 const before = [a.rss(), b.rss()];
+const heapBefore = await heap();
 const sockets: WebSocket[] = [];
-for (let i = 0; i < idle; i++) {
-  const target = i % 2 === 0 ? a.url : b.url;
-  const ws = new WebSocket(`${target.replace("http", "ws")}/collab/${boards[i % boards.length]}`, { headers: { cookie: readerCookie } });
-  sockets.push(ws);
-  await new Promise<void>((resolve, reject) => {
+const t0 = performance.now();
+const openOne = (i: number) =>
+  new Promise<void>((resolve) => {
+    const target = i % 2 === 0 ? a.url : b.url;
+    const ws = new WebSocket(`${target.replace("http", "ws")}/collab/${boards[i % boards.length]}`, { headers: { cookie: officer } });
+    sockets.push(ws);
     ws.once("open", () => resolve());
-    ws.once("error", reject);
-  }).catch(() => undefined);
-}
-await new Promise((r) => setTimeout(r, 3000)); // let the instances settle (GC) before reading RSS
+    ws.once("error", () => resolve());
+    ws.once("close", () => resolve());
+  });
+// 50 handshakes in flight at a time.
+for (let i = 0; i < idle; i += 50) await Promise.all(Array.from({ length: Math.min(50, idle - i) }, (_, k) => openOne(i + k)));
+const openMs = performance.now() - t0;
+await settle();
 const after = [a.rss(), b.rss()];
+const heapAfter = await heap();
 const open = sockets.filter((s) => s.readyState === WebSocket.OPEN).length;
-const perConn = (after[0]! - before[0]! + after[1]! - before[1]!) / open;
-console.log(`\n| idle connections | open | RSS A before → after | RSS B before → after | MB per connection |\n|---|---|---|---|---|`);
-console.log(`| ${idle} over 2 instances | ${open} | ${before[0]!.toFixed(0)} → ${after[0]!.toFixed(0)} MB | ${before[1]!.toFixed(0)} → ${after[1]!.toFixed(0)} MB | ${perConn.toFixed(4)} |`);
-console.log(`\n(${new Date().toISOString()}; shared 2-core machine)`);
-for (const s of sockets) s.terminate();
+const conns = [await a.metric("collab_connections"), await b.metric("collab_connections")].map((n) => n - boards.length);
+const pgc = await pgConnections();
+console.log(`\n| ${idle} idle connections over 2 instances | sockets open (its /metrics) | RSS before → after | MB per connection (RSS) | JS heap used before → after | MB per connection (heap) | PostgreSQL connections |\n|---|---|---|---|---|---|---|`);
+for (const [k, inst] of [a, b].entries()) {
+  console.log(`| instance ${inst.name} | ${conns[k]} | ${before[k]!.toFixed(0)} → ${after[k]!.toFixed(0)} MB | ${((after[k]! - before[k]!) / conns[k]!).toFixed(4)} | ${heapBefore[k]!.toFixed(0)} → ${heapAfter[k]!.toFixed(0)} MB | ${((heapAfter[k]! - heapBefore[k]!) / conns[k]!).toFixed(4)} | ${pgc[appName(inst.name)] ?? 0} |`);
+}
+console.log(`| both | ${open} open of ${idle}, opened in ${(openMs / 1000).toFixed(1)} s | ${(before[0]! + before[1]!).toFixed(0)} → ${(after[0]! + after[1]!).toFixed(0)} MB | ${((after[0]! - before[0]! + after[1]! - before[1]!) / open).toFixed(4)} | ${(heapBefore[0]! + heapBefore[1]!).toFixed(0)} → ${(heapAfter[0]! + heapAfter[1]!).toFixed(0)} MB | ${((heapAfter[0]! - heapBefore[0]! + heapAfter[1]! - heapBefore[1]!) / open).toFixed(4)} | |`);
+for (const s of [...sockets, ...warm]) s.terminate();
+const edits = Number(process.env.BENCH_EDITS ?? 150);
+const observers = Number(process.env.BENCH_OBSERVERS ?? 100);
+const loadBefore = load();
+const one = await fanOut(a.url, observers, edits);
+const two = await fanOut(b.url, observers, edits);
+// And the baseline again, after: the machine is shared, its load moves during a run.
+const oneAgain = await fanOut(a.url, observers, edits);
+console.log(`\n| 1 writer → ${observers} observers, ${edits} edits | p50 | p99 |\n|---|---|---|`);
+console.log(`| baseline: one instance (writer and observers on A) | ${fmt(one.p50)} | ${fmt(one.p99)} |`);
+console.log(`| two instances (writer on A, observers on B, through Redis) | ${fmt(two.p50)} | ${fmt(two.p99)} |`);
+console.log(`| baseline again, after | ${fmt(oneAgain.p50)} | ${fmt(oneAgain.p99)} |`);
+console.log(`(load average ${loadBefore} → ${load()})`);
+
+console.log(`\n(${new Date().toISOString()}; shared 2-core machine, load average now ${load()})`);
 for (const i of [a, b]) i.child.kill("SIGTERM");
 await Promise.all([a, b].map((i) => new Promise((r) => i.child.once("exit", r))));
 await disconnectDb();
