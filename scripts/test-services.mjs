@@ -5,6 +5,7 @@
 import { execFileSync, execSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 
 const sudo = () => (process.getuid?.() === 0 ? "" : "sudo ");
@@ -67,12 +68,16 @@ function asServerUser(cmd, args) {
   return ["runuser", ["-u", "postgres", "--", cmd, ...args]];
 }
 
-/** A private PostgreSQL in `dir` on a free port; resolves to { url, stop }. */
-export async function startPostgres(dir) {
+/**
+ * A private PostgreSQL on a free port; resolves to { url, stop }. Its files go in a folder of the
+ * system's temporary directory, not under the checkout: as root the server runs as Debian's
+ * postgres user, who may not be able to enter the checkout's parents (a clone under /root).
+ */
+export async function startPostgres() {
   const bin = postgresBin();
   const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cb-test-pg-"));
   const data = path.join(dir, "pgdata");
-  fs.rmSync(data, { recursive: true, force: true });
   fs.mkdirSync(data, { recursive: true });
   if (process.getuid?.() === 0) execFileSync("chown", ["-R", "postgres:postgres", dir]);
   const run = (cmd, args) => {
@@ -83,7 +88,13 @@ export async function startPostgres(dir) {
   // Throwaway test data: no fsync, so the suite measures our code rather than the disk.
   run("pg_ctl", ["-D", data, "-l", path.join(dir, "pg.log"), "-w", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`, "start"]);
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
-  return { url, stop: () => run("pg_ctl", ["-D", data, "-m", "immediate", "stop"]) };
+  return {
+    url,
+    stop: () => {
+      run("pg_ctl", ["-D", data, "-m", "immediate", "stop"]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export function redisServerBin() {
@@ -114,7 +125,7 @@ export async function testServices({ redis = true } = {}) {
   const stops = [];
   let databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) {
-    const pg = await startPostgres(dir);
+    const pg = await startPostgres();
     stops.push(pg.stop);
     databaseUrl = pg.url;
     console.log(`started a private PostgreSQL at ${databaseUrl}`);
