@@ -1,10 +1,11 @@
 /**
  * bench/scale — several instances on one PostgreSQL and one Redis (real child processes).
  *   npm run bench:scale   (TEST_DATABASE_URL / TEST_REDIS_URL, else private servers)
- *   BENCH_EDITS=150 (edits per fan-out run), BENCH_OBSERVERS=100, BENCH_IDLE=10000 (idle sockets in all)
+ *   BENCH_EDITS=60 (edits per fan-out run), BENCH_ROUNDS=4, BENCH_OBSERVERS=100, BENCH_IDLE=10000 (idle sockets in all)
  * (Idle first, on instances that have served nothing else yet; then the fan-out.)
  * 1. One writer on A → observers on B (through Redis), beside its baseline in the same run: the same
- *    observers on A (one instance). p50/p99 of "until every observer has applied the edit".
+ *    observers on A (one instance), the two alternating round after round. p50/p99 of "until every
+ *    observer has applied the edit".
  * 2. Idle connections spread over A and B: per instance, open sockets (its /metrics), RSS before →
  *    after and MB per connection, and its PostgreSQL connections (pg_stat_activity, by application_name).
  */
@@ -99,8 +100,8 @@ async function fanOut(observersOn: string, observers: number, edits: number) {
     latencies.push(performance.now() - t0);
   }
   for (const c of [writer, ...readers]) c.provider.destroy();
-  const warm = latencies.slice(Math.floor(edits * 0.1));
-  return { p50: quantile(warm, 0.5), p99: quantile(warm, 0.99) };
+  // The first 10 % are warm-up (the observers' first updates after sync).
+  return latencies.slice(Math.floor(edits * 0.1));
 }
 
 // Idle connections: raw WebSockets that open and then stay silent, half on each instance, over 20
@@ -152,19 +153,26 @@ for (const [k, inst] of [a, b].entries()) {
 }
 console.log(`| both | ${open} open of ${idle}, opened in ${(openMs / 1000).toFixed(1)} s | ${(before[0]! + before[1]!).toFixed(0)} → ${(after[0]! + after[1]!).toFixed(0)} MB | ${((after[0]! - before[0]! + after[1]! - before[1]!) / open).toFixed(4)} | ${(heapBefore[0]! + heapBefore[1]!).toFixed(0)} → ${(heapAfter[0]! + heapAfter[1]!).toFixed(0)} MB | ${((heapAfter[0]! - heapBefore[0]! + heapAfter[1]! - heapBefore[1]!) / open).toFixed(4)} | |`);
 for (const s of [...sockets, ...warm]) s.terminate();
-const edits = Number(process.env.BENCH_EDITS ?? 150);
+const edits = Number(process.env.BENCH_EDITS ?? 60);
 const observers = Number(process.env.BENCH_OBSERVERS ?? 100);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
 const loadBefore = load();
-const one = await fanOut(a.url, observers, edits);
-const two = await fanOut(b.url, observers, edits);
-// And the baseline again, after: the machine is shared, its load moves during a run.
-const oneAgain = await fanOut(a.url, observers, edits);
-console.log(`\n| 1 writer → ${observers} observers, ${edits} edits | p50 | p99 |\n|---|---|---|`);
-console.log(`| baseline: one instance (writer and observers on A) | ${fmt(one.p50)} | ${fmt(one.p99)} |`);
-console.log(`| two instances (writer on A, observers on B, through Redis) | ${fmt(two.p50)} | ${fmt(two.p99)} |`);
-console.log(`| baseline again, after | ${fmt(oneAgain.p50)} | ${fmt(oneAgain.p99)} |`);
-console.log(`(load average ${loadBefore} → ${load()})`);
-
+// Baseline and cross-instance alternate, round after round: the machine is shared and its load
+// drifts during a run, so each gets the same share of the quiet and the busy moments.
+const oneAll: number[] = [];
+const twoAll: number[] = [];
+const perRound: string[] = [];
+for (let r = 0; r < rounds; r++) {
+  const one = await fanOut(a.url, observers, edits);
+  const two = await fanOut(b.url, observers, edits);
+  oneAll.push(...one);
+  twoAll.push(...two);
+  perRound.push(`${fmt(quantile(one, 0.5))} / ${fmt(quantile(two, 0.5))}`);
+}
+console.log(`\n| 1 writer → ${observers} observers, ${rounds} rounds × ${edits} edits each | p50 | p99 |\n|---|---|---|`);
+console.log(`| baseline: one instance (writer and observers on A) | ${fmt(quantile(oneAll, 0.5))} | ${fmt(quantile(oneAll, 0.99))} |`);
+console.log(`| two instances (writer on A, observers on B, through Redis) | ${fmt(quantile(twoAll, 0.5))} | ${fmt(quantile(twoAll, 0.99))} |`);
+console.log(`(p50 per round, one / two instances: ${perRound.join("; ")}; load average ${loadBefore} → ${load()})`);
 console.log(`\n(${new Date().toISOString()}; shared 2-core machine, load average now ${load()})`);
 for (const i of [a, b]) i.child.kill("SIGTERM");
 await Promise.all([a, b].map((i) => new Promise((r) => i.child.once("exit", r))));
