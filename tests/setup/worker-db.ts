@@ -22,6 +22,9 @@ if (pg) {
 process.env.NODE_ENV = "test";
 process.env.LOG_LEVEL ??= "silent";
 process.env.LOGIN_RATE_LIMIT ??= "1000";
+// Servers started here must not take over a job a test left "running" on purpose (the takeover
+// loop runs every half lease; tests/scale covers it with short leases).
+process.env.CAMPAIGN_JOB_LEASE_MS ??= "600000";
 process.env.BETTER_AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
 // Vitest sets BASE_URL="/" (Vite's public base); ours must be a full URL or unset.
 if (!/^https?:\/\//.test(process.env.BASE_URL ?? "")) delete process.env.BASE_URL;
