@@ -5,6 +5,7 @@ import { I18nextProvider } from "react-i18next";
 import { AppHeader } from "~/components/app-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { createI18n, DEFAULT_LOCALE, type Locale } from "~/i18n/i18n";
+import { isAppError, pageErrorResponse } from "~/utils/app-error";
 import { getLocale } from "~/utils/locale.server";
 import { can, getSessionUser } from "~/utils/permissions.server";
 import { pageTitle } from "~/utils/page-title";
@@ -22,7 +23,13 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, null);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [locale, user] = await Promise.all([getLocale(request), getSessionUser(request.headers)]);
+  const [locale, user] = await Promise.all([
+    getLocale(request),
+    // The database unreachable: the error page says 503 (pageErrorResponse), not "signed out".
+    getSessionUser(request.headers).catch((error: unknown) => {
+      throw isAppError(error) ? pageErrorResponse(error) : error;
+    }),
+  ]);
   const district = user && ({ type: "district", districtId: user.districtId } as const);
   const ownSchool = user?.schoolId ? ({ type: "school", districtId: user.districtId, schoolId: user.schoolId } as const) : null;
   return {

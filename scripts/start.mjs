@@ -3,32 +3,25 @@
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { ensureBuild } from "./ensure-build.mjs";
 
 const env = { ...process.env };
 env.DATABASE_URL ||= "file:./data/app.db";
 env.NODE_ENV ||= "production";
-const dbFile = path.resolve(env.DATABASE_URL.replace(/^file:/, ""));
-fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+const postgres = /^postgres(ql)?:\/\//.test(env.DATABASE_URL);
+if (!postgres) fs.mkdirSync(path.dirname(path.resolve(env.DATABASE_URL.replace(/^file:/, ""))), { recursive: true });
 
 const run = (cmd, args, extra = {}) => execFileSync(cmd, args, { stdio: "inherit", env: { ...env, ...extra } });
 
 // Rebuild when the build is missing or older than any source file it is made from.
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
+ensureBuild(env);
+// SQLite and PostgreSQL each have their own migrations (scripts/migrate.mjs picks them from DATABASE_URL).
+try {
+  run("node", ["scripts/migrate.mjs"]);
+} catch (error) {
+  // migrate.mjs printed why (an unreachable PostgreSQL, say); exit as it did, without a stack trace.
+  process.exit(error.status ?? 1);
 }
-const serverBuild = path.join(process.env.BUILD_DIR ?? "build", "server/index.js");
-const built = fs.existsSync(serverBuild) ? fs.statSync(serverBuild).mtimeMs : 0;
-const sources = Math.max(newestMtime("app"), newestMtime("public"), fs.statSync("vite.config.ts").mtimeMs);
-if (built < sources) {
-  console.log("Building the app…");
-  run("npx", ["remix", "vite:build"]);
-}
-run("npx", ["prisma", "migrate", "deploy"], { NODE_OPTIONS: "-r ./scripts/unref-long-timers.cjs" });
 
 // --- the supervisor ------------------------------------------------------------------------
 /** The server exits with this when its configuration is wrong: starting it again cannot help. */

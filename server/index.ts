@@ -7,14 +7,17 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { EnvError, getEnv, generatedSecretWarning, trustProxySetting, type Env } from "../app/utils/env.server";
 import { getLogger } from "../app/utils/logger.server";
-import { checkpoint, configureSqlite, disconnectDb, getDb } from "../app/utils/db.server";
+import { checkpoint, configureSqlite, disconnectDb, getDb, pingDb, requireDb } from "../app/utils/db.server";
 import { seedIfEmpty } from "../prisma/seed-data";
 import { createUpgradeHandler } from "./upgrade";
 import { crossSiteGuard, securityHeaders } from "./http-security";
 import { collabRoutes } from "./collab/index";
-import type { CollabOptions } from "./collab/service";
+import type { CollabOptions, CollabServer } from "./collab/service";
+import { joinCluster } from "./cluster/index";
+import { createMetrics, metricsExtension, type Metrics } from "./metrics";
+import { opsRoutes } from "./ops";
 import { setCollab } from "../app/models/collab.server";
-import { resumeCampaignJobs, stopCampaignJobs } from "../app/models/campaign-jobs.server";
+import { resumeCampaignJobs, stopCampaignJobs, watchCampaignJobs } from "../app/models/campaign-jobs.server";
 import { createScheduler, type SchedulerOptions } from "../app/models/scheduler.server";
 import { setSelfOrigins } from "../app/models/webhook-url.server";
 
@@ -50,6 +53,9 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   const log = getLogger();
   if (generatedSecretWarning) log.warn(generatedSecretWarning);
 
+  // Unreachable at start: refuse with a clear message (exit 1: the supervisor tries again with
+  // back-off, as PostgreSQL may be starting too). Lost later: /readyz says so, edits are refused.
+  await requireDb();
   await configureSqlite();
   if (env.DEMO_DATA === "on") {
     const seeded = await seedIfEmpty(getDb());
@@ -60,12 +66,24 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   checkpoints.unref();
 
   const { build, vite } = await loadBuild(env);
+  // Filled in as the parts start; the metrics and the cluster read them lazily.
+  const live: { collab?: CollabServer; metrics?: Metrics } = {};
   const app = express();
   app.disable("x-powered-by");
   // Only the named proxies (or hop count) may say who the client is: req.ip is then the first
   // address they did not add themselves, never a value the client chose.
   app.set("trust proxy", trustProxySetting(env.TRUST_PROXY));
   app.use(compression());
+
+  // Registered before the X-Forwarded-For rewrite below: /metrics tells proxied requests apart by it.
+  const cluster = await joinCluster(env, log, () => live.metrics);
+  const metrics = (live.metrics = createMetrics({
+    rooms: () => live.collab?.roomCount() ?? 0,
+    connections: () => live.collab?.connectionCount() ?? 0,
+    dbUp: () => pingDb(),
+    redisUp: () => (cluster.link ? cluster.link.up() : null),
+  }));
+  opsRoutes(app, env, { metrics, redisUp: () => (cluster.link ? cluster.link.up() : null) });
 
   // better-auth's rate limiter keys on the client address it reads from X-Forwarded-For;
   // unless we sit behind a trusted proxy, overwrite whatever the client sent with the socket address.
@@ -101,13 +119,22 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }));
 
   const server = http.createServer(app);
-  const collab = await collabRoutes(options.collab);
-  // The app reaches the collaboration service only through what the server hands it here.
-  setCollab(collab.service);
+  const collab = await collabRoutes({
+    ...options.collab,
+    limits: { socketsPerUser: env.COLLAB_SOCKETS_PER_USER, ...options.collab?.limits },
+    extensions: [metricsExtension(() => live.metrics), ...cluster.extensions, ...(options.collab?.extensions ?? [])],
+  });
+  live.collab = collab.service;
+  // The app reaches the collaboration service only through what the server hands it here
+  // (with Redis, wrapped so that sign-outs and deactivations close sockets on every instance).
+  setCollab(await cluster.share(collab.service));
   const upgrade = createUpgradeHandler(collab.routes);
-  // Launches/publishes a previous process left half-way are finished in the background.
+  // Launches/publishes a previous process left half-way are finished in the background; on
+  // several instances, the one that gets a job's lease runs it, and any instance takes over the
+  // job of one that died once its lease lapses (app/models/campaign-jobs.server.ts).
   const resumed = await resumeCampaignJobs();
   if (resumed.length) log.info({ jobs: resumed }, "resuming campaign jobs");
+  const stopWatchingJobs = watchCampaignJobs();
   server.on("upgrade", upgrade.handle);
 
   const port = options.port ?? env.PORT;
@@ -126,9 +153,11 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
       log.info("shutting down");
       clearInterval(checkpoints);
       await scheduler?.stop();
+      stopWatchingJobs();
       await stopCampaignJobs();
       await upgrade.close();
       setCollab(undefined);
+      await cluster.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

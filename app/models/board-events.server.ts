@@ -6,6 +6,8 @@ export interface BoardChangedEvent {
   campaignId: string;
   schoolId: string;
   at: string;
+  /** Set when the change was projected by another instance and relayed here (never relayed again). */
+  remote?: boolean;
 }
 
 const g = globalThis as unknown as { __boardEvents?: EventEmitter };

@@ -1,3 +1,5 @@
+import crypto from "node:crypto";
+import os from "node:os";
 import type { Campaign, CampaignJob, PrismaClient, School } from "@prisma/client";
 import * as Y from "yjs";
 import { initBoardDoc } from "~/domain/board-doc";
@@ -7,11 +9,13 @@ import { mergeTemplate } from "~/domain/template-merge";
 import { boardCards, parseStoredTemplate, validateTemplate, type TemplateContent } from "~/domain/template";
 import { summariseChanges } from "~/features/campaigns/change-summary";
 import { getDb } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 import { getLogger } from "~/utils/logger.server";
 import { audit } from "./audit.server";
 import { emitBoardChanged } from "./board-events.server";
 import { campaignSpan, CampaignError, versionRow } from "./campaign-common.server";
 import { getCollab } from "./collab.server";
+import { acquireLease, releaseLease } from "./lease.server";
 import { projectBoard } from "./projection.server";
 
 // Launch and publish: one job brings every target school's board to a template version.
@@ -19,6 +23,11 @@ import { projectBoard } from "./projection.server";
 // on an older version gets the merge, applied through its collaboration room like any edit.
 // Progress is derived from Board.templateVersion, so a job that stopped half-way (crash,
 // shutdown) finishes when run again and never makes a second board or card. See docs/campaigns.md.
+//
+// Across instances (docs/decisions/031): a job runs where its lease ("campaign-job:<id>", a
+// SchedulerLease row) is held. The runner renews it while it works and lets it go when it stops;
+// every instance looks for "running" jobs whose lease has lapsed (watchCampaignJobs) and takes
+// them over, so a launch survives the loss of the instance that started it, with one runner.
 
 export type RunOptions = {
   signal?: AbortSignal;
@@ -26,15 +35,35 @@ export type RunOptions = {
   onBoard?: (done: number, total: number) => void;
   concurrency?: number;
 };
-type Outcome = { status: "done" | "failed" | "stopped"; done: number; total: number };
+/** "elsewhere": another instance holds the job's lease and runs it. */
+type Outcome = { status: "done" | "failed" | "stopped" | "elsewhere"; done: number; total: number };
 type Running = { controller: AbortController; finished: Promise<Outcome> };
 
-// On globalThis: the Remix build and the server process share one registry of running jobs.
-const g = globalThis as unknown as { __campaignJobs?: Map<string, Running> };
+// On globalThis: the Remix build and the server process share one registry of running jobs,
+// and one runner name (the lease holder).
+const g = globalThis as unknown as { __campaignJobs?: Map<string, Running>; __campaignJobRunner?: string };
 const registry = () => (g.__campaignJobs ??= new Map());
 const log = () => getLogger().child({ component: "campaign-jobs" });
 
-export function jobJson(job: CampaignJob) {
+/** The job's lease row. */
+export const jobLeaseName = (jobId: string) => `campaign-job:${jobId}`;
+
+/**
+ * This process's name as a job runner: the instance's name (INSTANCE_ID) plus the process, so a
+ * restarted instance never mistakes the dead process's lease for its own.
+ */
+export function jobRunnerId(): string {
+  return (g.__campaignJobRunner ??= `${getEnv().INSTANCE_ID ?? os.hostname()}/${process.pid}-${crypto.randomBytes(3).toString("hex")}`);
+}
+
+/** Whether a process (this one or another instance) is working on the job now: its lease is held. */
+export async function jobActive(jobId: string, db: PrismaClient = getDb()): Promise<boolean> {
+  if (registry().has(jobId)) return true;
+  const lease = await db.schedulerLease.findUnique({ where: { name: jobLeaseName(jobId) } });
+  return !!lease && lease.expiresAt > new Date();
+}
+
+export async function jobJson(job: CampaignJob, db: PrismaClient = getDb()) {
   return {
     id: job.id,
     kind: job.kind,
@@ -45,11 +74,11 @@ export function jobJson(job: CampaignJob) {
     error: job.error,
     startedAt: job.startedAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,
-    /** False for a "running" job no process is working on: it was interrupted; run it again. */
-    active: registry().has(job.id),
+    /** False for a "running" job no process (on any instance) is working on: it was interrupted; run it again. */
+    active: job.status === "running" && (await jobActive(job.id, db)),
   };
 }
-export type JobJson = ReturnType<typeof jobJson>;
+export type JobJson = Awaited<ReturnType<typeof jobJson>>;
 
 export async function latestJob(campaignId: string, db: PrismaClient = getDb()) {
   return db.campaignJob.findFirst({ where: { campaignId }, orderBy: { startedAt: "desc" } });
@@ -130,7 +159,9 @@ async function runJob(jobId: string, signal: AbortSignal, opts: RunOptions, db: 
   await pool(schools, opts.concurrency ?? 4, () => signal.aborted, async (school) => {
     const board = bySchool.get(school.id);
     if (!board) {
-      await createBoard(campaign, school, template, version, db);
+      // Made meanwhile by another runner (a takeover while the old one was still finishing):
+      // that one projects it; the next run checks.
+      if (!(await createBoard(campaign, school, template, version, db))) return;
     } else if (board.templateVersion < version) {
       const previous = await templateOf(board.templateVersion);
       const result = await collab.change(board.id, (doc) => void mergeTemplate(doc, template, version, { previous }), { userId: actor, trusted: true });
@@ -139,7 +170,8 @@ async function runJob(jobId: string, signal: AbortSignal, opts: RunOptions, db: 
         log().error({ jobId, boardId: board.id, code: result.code, message: result.message }, "template merge refused");
         return;
       }
-      await db.board.update({ where: { id: board.id }, data: { templateVersion: version } });
+      // Never back: a newer publish may have brought the board further meanwhile.
+      await db.board.updateMany({ where: { id: board.id, templateVersion: { lt: version } }, data: { templateVersion: version } });
       // Rooms loaded only for this merge would otherwise stay in memory until idle.
       await collab.release(board.id);
     } else if (!board.stat) {
@@ -163,13 +195,41 @@ async function runJob(jobId: string, signal: AbortSignal, opts: RunOptions, db: 
   return { status, done, total };
 }
 
-/** Starts (or joins) the run of a job in this process. */
+/**
+ * Starts (or joins) the run of a job in this process, if no other instance runs it: the job's
+ * lease decides. While it runs, the lease is renewed every third of CAMPAIGN_JOB_LEASE_MS; a
+ * renewal that fails (the lease was taken over) or finds the job no longer "running" (a newer
+ * publish superseded it) stops the run between boards. The lease is let go when the run ends.
+ */
 export function runCampaignJob(jobId: string, opts: RunOptions = {}, db: PrismaClient = getDb()): Promise<Outcome> {
   const running = registry().get(jobId);
   if (running) return running.finished;
   const controller = new AbortController();
   opts.signal?.addEventListener("abort", () => controller.abort(), { once: true });
-  const finished = runJob(jobId, controller.signal, opts, db)
+  const lease = jobLeaseName(jobId);
+  const holder = jobRunnerId();
+  const ttlMs = getEnv().CAMPAIGN_JOB_LEASE_MS;
+  const run = async (): Promise<Outcome> => {
+    if (!(await acquireLease(lease, holder, ttlMs, new Date(), db))) return { status: "elsewhere", done: 0, total: 0 };
+    log().info({ jobId, runner: holder }, "campaign job runs here");
+    const renew = async () => {
+      const still = await acquireLease(lease, holder, ttlMs, new Date(), db);
+      const job = still ? await db.campaignJob.findUnique({ where: { id: jobId }, select: { status: true } }) : null;
+      if (!still || job?.status !== "running") {
+        log().warn({ jobId, holder, leaseLost: !still, status: job?.status }, "campaign job stops: taken over or superseded");
+        controller.abort();
+      }
+    };
+    const heartbeat = setInterval(() => void renew().catch((err) => log().warn({ err, jobId }, "campaign job lease renewal failed")), Math.max(100, Math.floor(ttlMs / 3)));
+    heartbeat.unref();
+    try {
+      return await runJob(jobId, controller.signal, opts, db);
+    } finally {
+      clearInterval(heartbeat);
+      await releaseLease(lease, holder, db).catch(() => undefined);
+    }
+  };
+  const finished = run()
     .catch(async (error: unknown) => {
       log().error({ err: error, jobId }, "campaign job failed");
       const message = error instanceof Error ? error.message : String(error);
@@ -223,7 +283,7 @@ export async function launchCampaign(campaign: Campaign, userId: string, opts: S
   const latest = await latestJob(campaign.id, db);
   // An interrupted or failed job is resumed ("Chạy tiếp"); one another request is running right
   // now, or a launch already done, is not a launch to make again: of two officers, one wins.
-  const resumable = latest && ((latest.status === "running" && !registry().has(latest.id)) || latest.status === "failed");
+  const resumable = latest && ((latest.status === "running" && !(await jobActive(latest.id, db))) || latest.status === "failed");
   if (!resumable) throw new CampaignError(409, "already_launched", "This campaign is already launched");
   if (latest) {
     if (latest.status === "failed") await db.campaignJob.update({ where: { id: latest.id }, data: { status: "running", error: null, finishedAt: null } });
@@ -240,7 +300,7 @@ export async function publishCampaign(campaign: Campaign, userId: string, note: 
   if (campaign.status === "draft") throw new CampaignError(409, "not_launched", "Launch the campaign first");
   if (isFrozen(campaign.status)) throw new CampaignError(409, "campaign_closed", "This campaign is closed; reopen it first");
   const latest = await latestJob(campaign.id, db);
-  if (latest && registry().has(latest.id)) throw new CampaignError(409, "job_running", "A launch or publish is still running");
+  if (latest && latest.status === "running" && (await jobActive(latest.id, db))) throw new CampaignError(409, "job_running", "A launch or publish is still running");
   const version = campaign.publishedVersion + 1;
   const [draft, published] = await Promise.all([versionRow(campaign.id, version, db), versionRow(campaign.id, campaign.publishedVersion, db)]);
   if (!draft) return { job: latest, started: false };
@@ -291,13 +351,36 @@ export async function ensureBoardsForSchool(schoolId: string, db: PrismaClient =
   return created;
 }
 
-/** On boot: picks up every job a previous process left running. */
+/**
+ * On boot, and then regularly (watchCampaignJobs): picks up every "running" job nobody works on —
+ * left by a process that stopped, or by an instance that died (its lease lapsed). A job another
+ * instance is running is left to it. Returns the jobs this process took up.
+ */
 export async function resumeCampaignJobs(opts: StartOptions = {}, db: PrismaClient = getDb()): Promise<string[]> {
   const stale = await db.campaignJob.findMany({ where: { status: "running" }, orderBy: { startedAt: "asc" } });
-  const ids = stale.filter((j) => !registry().has(j.id)).map((j) => j.id);
-  const runs = ids.map((id) => runCampaignJob(id, opts, db));
-  if (opts.wait) await Promise.all(runs);
-  return ids;
+  const ids: string[] = [];
+  for (const job of stale) if (!(await jobActive(job.id, db))) ids.push(job.id);
+  // The lease decides between instances that saw the same job free at the same moment.
+  const runs = ids.map((id) => runCampaignJob(id, opts, db).then((outcome) => ({ id, outcome })));
+  const outcomes = await (opts.wait ? Promise.all(runs) : Promise.resolve(null));
+  return outcomes ? outcomes.filter((o) => o.outcome.status !== "elsewhere").map((o) => o.id) : ids;
+}
+
+/**
+ * Every instance checks, every half lease, for jobs whose runner is gone, and takes them over
+ * (resumeCampaignJobs). Returns the function that stops watching.
+ */
+export function watchCampaignJobs(db: PrismaClient = getDb()): () => void {
+  const everyMs = Math.max(250, Math.floor(getEnv().CAMPAIGN_JOB_LEASE_MS / 2));
+  let pass: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (pass) return;
+    pass = resumeCampaignJobs({}, db)
+      .catch((err) => log().warn({ err }, "looking for campaign jobs to take over failed"))
+      .finally(() => (pass = null));
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** On shutdown: stops running jobs between boards (they stay "running" and resume on boot). */

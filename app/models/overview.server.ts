@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "@prisma/client";
+import type { PrismaClient } from "@prisma/client";
 import { CATEGORIES, CRITERIA, LEVELS, type Category, type Criterion } from "~/domain";
 import { hasCardFilters, type OverviewFilters, type SchoolStatus, type SortKey } from "~/features/overview/filters";
 import { lastDayBefore, percent, schoolStatus } from "~/features/overview/schedule";
@@ -6,6 +6,7 @@ import { isFrozen } from "~/domain/campaign";
 import { deadlineDate, visibleCampaigns } from "~/models/board.server";
 import { getDb } from "~/utils/db.server";
 import { campaignReports, type ReportStatus } from "./report.server";
+import { inJsonArray, listHas, SQL, sqlBool } from "./sql.server";
 
 // The district overview as SQL over the projection tables (BoardStat, CardRow), never a decode
 // of board documents: two queries whatever the number of schools. Unfiltered figures come from
@@ -96,10 +97,10 @@ type CardAgg = { boardId: string; d?: Sum; t?: Sum; p?: Sum; ip?: Sum; dn?: Sum;
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
 function cardWhere(campaignId: string, filters: OverviewFilters, schoolId?: string) {
-  return Prisma.sql`WHERE campaignId = ${campaignId}
-    ${schoolId ? Prisma.sql`AND schoolId = ${schoolId}` : Prisma.empty}
-    ${filters.category ? Prisma.sql`AND category = ${filters.category}` : Prisma.empty}
-    ${filters.criterion ? Prisma.sql`AND instr(',' || criteria || ',', ${`,${filters.criterion},`}) > 0` : Prisma.empty}`;
+  return SQL.sql`WHERE "campaignId" = ${campaignId}
+    ${schoolId ? SQL.sql`AND "schoolId" = ${schoolId}` : SQL.empty}
+    ${filters.category ? SQL.sql`AND "category" = ${filters.category}` : SQL.empty}
+    ${filters.criterion ? SQL.sql`AND ${listHas(SQL.sql`"criteria"`, filters.criterion)}` : SQL.empty}`;
 }
 
 export async function getOverview(
@@ -121,31 +122,33 @@ export async function getOverview(
 
   const [lines, aggs, reports] = await Promise.all([
     db.$queryRaw<LineRow[]>`
-      SELECT b.id AS boardId, s.id AS schoolId, s.slug, s.name, s.level, s.ward,
-        st.boardId AS statId, st.itemsDone, st.itemsTotal, st.cardsPlanned, st.cardsInProgress, st.cardsDone,
-        st.lastActivityAt, st.error
-      FROM Board b JOIN School s ON s.id = b.schoolId LEFT JOIN BoardStat st ON st.boardId = b.id
-      WHERE b.campaignId = ${campaign.id}
+      SELECT b."id" AS "boardId", s."id" AS "schoolId", s."slug", s."name", s."level", s."ward",
+        st."boardId" AS "statId", st."itemsDone", st."itemsTotal", st."cardsPlanned", st."cardsInProgress", st."cardsDone",
+        st."lastActivityAt", st."error"
+      FROM "Board" b JOIN "School" s ON s."id" = b."schoolId" LEFT JOIN "BoardStat" st ON st."boardId" = b."id"
+      WHERE b."campaignId" = ${campaign.id}
         -- A closed campaign keeps the schools it had at closing, even one deactivated since.
-        ${isFrozen(campaign.status) ? Prisma.empty : Prisma.sql`AND s.active = 1`}
-        ${filters.level ? Prisma.sql`AND s.level = ${filters.level}` : Prisma.empty}
-        ${filters.ward ? Prisma.sql`AND s.ward = ${filters.ward}` : Prisma.empty}
-        ${opts.schoolId ? Prisma.sql`AND s.id = ${opts.schoolId}` : Prisma.empty}`,
+        ${isFrozen(campaign.status) ? SQL.empty : SQL.sql`AND s."active" = ${sqlBool(true)}`}
+        ${filters.level ? SQL.sql`AND s."level" = ${filters.level}` : SQL.empty}
+        ${filters.ward ? SQL.sql`AND s."ward" = ${filters.ward}` : SQL.empty}
+        ${opts.schoolId ? SQL.sql`AND s."id" = ${opts.schoolId}` : SQL.empty}`,
     // One pass over the campaign's cards in board order (CardRow_overview_idx covers it). Without
     // card filters, BoardStat has the counts, so only the date-dependent figures are summed, and
     // only cards already due can contribute to them.
     cardFiltered
       ? db.$queryRaw<CardAgg[]>`
-          SELECT boardId, SUM(itemsDone) AS d, SUM(itemsTotal) AS t,
-            SUM(status = 'planned') AS p, SUM(status = 'in_progress') AS ip, SUM(status = 'done') AS dn,
-            SUM(status <> 'done' AND dueDate IS NOT NULL AND dueDate < ${today}) AS overdue,
-            SUM(CASE WHEN COALESCE(dueDate, ${lastDay}) < ${today} THEN itemsTotal ELSE 0 END) AS expected
-          FROM CardRow ${cardWhere(campaign.id, filters, opts.schoolId)}
-          GROUP BY boardId`
+          SELECT "boardId", SUM("itemsDone") AS d, SUM("itemsTotal") AS t,
+            SUM(CASE WHEN "status" = 'planned' THEN 1 ELSE 0 END) AS p,
+            SUM(CASE WHEN "status" = 'in_progress' THEN 1 ELSE 0 END) AS ip,
+            SUM(CASE WHEN "status" = 'done' THEN 1 ELSE 0 END) AS dn,
+            SUM(CASE WHEN "status" <> 'done' AND "dueDate" IS NOT NULL AND "dueDate" < ${today} THEN 1 ELSE 0 END) AS overdue,
+            SUM(CASE WHEN COALESCE("dueDate", ${lastDay}) < ${today} THEN "itemsTotal" ELSE 0 END) AS expected
+          FROM "CardRow" ${cardWhere(campaign.id, filters, opts.schoolId)}
+          GROUP BY "boardId"`
       : db.$queryRaw<CardAgg[]>`
-          SELECT boardId, SUM(status <> 'done' AND dueDate IS NOT NULL) AS overdue, SUM(itemsTotal) AS expected
-          FROM CardRow ${cardWhere(campaign.id, filters, opts.schoolId)} AND COALESCE(dueDate, ${lastDay}) < ${today}
-          GROUP BY boardId`,
+          SELECT "boardId", SUM(CASE WHEN "status" <> 'done' AND "dueDate" IS NOT NULL THEN 1 ELSE 0 END) AS overdue, SUM("itemsTotal") AS expected
+          FROM "CardRow" ${cardWhere(campaign.id, filters, opts.schoolId)} AND COALESCE("dueDate", ${lastDay}) < ${today}
+          GROUP BY "boardId"`,
     campaignReports(campaign.id, campaign.deadline, db),
   ]);
 
@@ -204,11 +207,11 @@ function totalsOf(schools: SchoolLine[]): Overview["totals"] {
  * rather than by twelve string tests per card row in SQL.
  */
 async function breakdownsOf(db: PrismaClient, campaignId: string, filters: OverviewFilters, kept: SchoolLine[]): Promise<NonNullable<Overview["breakdowns"]>> {
-  const boards = JSON.stringify(kept.filter((s) => s.progress).map((s) => s.boardId));
+  const boards = kept.filter((s) => s.progress).map((s) => s.boardId);
   const rows = await db.$queryRaw<{ category: string; criteria: string; d: bigint | number; t: bigint | number }[]>`
-    SELECT category, criteria, SUM(itemsDone) AS d, SUM(itemsTotal) AS t
-    FROM CardRow ${cardWhere(campaignId, filters)} AND boardId IN (SELECT value FROM json_each(${boards}))
-    GROUP BY category, criteria`;
+    SELECT "category", "criteria", SUM("itemsDone") AS d, SUM("itemsTotal") AS t
+    FROM "CardRow" ${cardWhere(campaignId, filters)} AND "boardId" IN (${inJsonArray(boards)})
+    GROUP BY "category", "criteria"`;
   const criteria = CRITERIA.map((key) => ({ key, done: 0, total: 0 }));
   const categories = CATEGORIES.map((key) => ({ key, done: 0, total: 0 }));
   for (const r of rows) {

@@ -1,9 +1,10 @@
-import { Prisma, type PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import type * as Y from "yjs";
 import { boardProgress, cardProgress, readBoard, type Board } from "~/domain";
 import { loadBoardDoc } from "~/models/board.server";
 import { getDb } from "~/utils/db.server";
 import { getLogger } from "~/utils/logger.server";
+import { SQL, sqlBool, sqlDate } from "./sql.server";
 
 type BoardKey = { id: string; campaignId: string; schoolId: string };
 
@@ -16,25 +17,42 @@ export type ProjectResult = { ok: true } | { ok: false; error: string };
  * last activity. `null`: the change was not the school's (a district publish, a new board), and
  * the last activity stays as it was.
  */
-export async function projectBoard(board: BoardKey, doc: Y.Doc, opts: { at?: Date | null; db?: PrismaClient } = {}): Promise<ProjectResult> {
+export async function projectBoard(
+  board: BoardKey,
+  doc: Y.Doc,
+  opts: { at?: Date | null; db?: PrismaClient; tx?: Prisma.TransactionClient } = {},
+): Promise<ProjectResult> {
   const db = opts.db ?? getDb();
   const decoded = readBoard(doc);
   const at = opts.at === undefined ? new Date() : opts.at;
-  if (!decoded.ok) return recordUnreadable(board, decoded.error, { at, db });
-  await db.$transaction(projectionWrites(db, board, decoded.board, at));
+  if (!decoded.ok) return recordUnreadable(board, decoded.error, { at, db, tx: opts.tx });
+  await inTransaction(db, opts.tx, (c) => projectionWrites(c, board, decoded.board, at));
   return { ok: true };
+}
+
+/** The statements in one transaction: a new one, or the caller's (the collaboration server's board section). */
+async function inTransaction(db: PrismaClient, tx: Prisma.TransactionClient | undefined, statements: (c: PrismaClient) => Prisma.PrismaPromise<unknown>[]) {
+  if (!tx) {
+    await db.$transaction(statements(db));
+    return;
+  }
+  for (const s of statements(tx as PrismaClient)) await s;
 }
 
 /**
  * A document that cannot be read is logged and marked, and its old rows are removed: the
  * overview then shows "cannot be read" for the school instead of stale or zero figures.
  */
-export async function recordUnreadable(board: BoardKey, error: string, opts: { at?: Date | null; db?: PrismaClient } = {}): Promise<ProjectResult> {
+export async function recordUnreadable(
+  board: BoardKey,
+  error: string,
+  opts: { at?: Date | null; db?: PrismaClient; tx?: Prisma.TransactionClient } = {},
+): Promise<ProjectResult> {
   const db = opts.db ?? getDb();
   getLogger().error({ boardId: board.id, schoolId: board.schoolId, campaignId: board.campaignId, error }, "board document cannot be projected");
   const zero = { itemsDone: 0, itemsTotal: 0, cardsPlanned: 0, cardsInProgress: 0, cardsDone: 0 };
   const at = opts.at === undefined ? new Date() : opts.at;
-  await db.$transaction([
+  await inTransaction(db, opts.tx, (db) => [
     db.cardRow.deleteMany({ where: { boardId: board.id } }),
     db.checklistRow.deleteMany({ where: { boardId: board.id } }),
     db.boardStat.upsert({
@@ -54,16 +72,14 @@ export function progressFromStat(stat: { itemsDone: number; itemsTotal: number; 
 
 // Raw multi-row INSERTs: Prisma's createMany goes through the wasm query compiler, which cost
 // 5–12 ms for a 14-card board (bench/campaigns); the same rows as SQL take well under 1 ms.
-// Dates are written as Prisma writes them on SQLite (ISO with "+00:00"), so rows compare and sort
-// alike whichever path wrote them.
-const sqlDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
+// Dates are written as Prisma writes them (sqlDate), so rows compare and sort alike whichever path wrote them.
 const ROWS_PER_INSERT = 500;
 
 function insertRows(db: PrismaClient, table: string, columns: readonly string[], rows: unknown[][]) {
   const statements = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const values = rows.slice(i, i + ROWS_PER_INSERT).map((r) => Prisma.sql`(${Prisma.join(r)})`);
-    statements.push(db.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.raw(columns.map((c) => `"${c}"`).join(", "))}) VALUES ${Prisma.join(values)}`);
+    const values = rows.slice(i, i + ROWS_PER_INSERT).map((r) => SQL.sql`(${SQL.join(r)})`);
+    statements.push(db.$executeRaw`INSERT INTO ${SQL.raw(`"${table}"`)} (${SQL.raw(columns.map((c) => `"${c}"`).join(", "))}) VALUES ${SQL.join(values)}`);
   }
   return statements;
 }
@@ -82,7 +98,7 @@ function projectionWrites(db: PrismaClient, key: BoardKey, board: Board, at: Dat
   const itemRows = cards.flatMap((c) =>
     c.checklist
       .filter((i) => !i.archived)
-      .map((i) => [key.id, i.id, c.id, key.campaignId, key.schoolId, i.templateId, i.text, i.done ? 1 : 0, i.doneBy, i.doneAt ? sqlDate(new Date(i.doneAt)) : null]),
+      .map((i) => [key.id, i.id, c.id, key.campaignId, key.schoolId, i.templateId, i.text, sqlBool(i.done), i.doneBy, i.doneAt ? sqlDate(new Date(i.doneAt)) : null]),
   );
   const now = sqlDate(new Date());
   return [
@@ -145,8 +161,8 @@ export async function rebuildProjection(opts: { db?: PrismaClient; onProgress?: 
   }
   // Rows of boards that no longer exist (BoardStat cascades; the row tables carry no foreign key).
   const orphans = await db.$transaction([
-    db.$executeRaw`DELETE FROM CardRow WHERE boardId NOT IN (SELECT id FROM Board)`,
-    db.$executeRaw`DELETE FROM ChecklistRow WHERE boardId NOT IN (SELECT id FROM Board)`,
+    db.$executeRaw`DELETE FROM "CardRow" WHERE "boardId" NOT IN (SELECT "id" FROM "Board")`,
+    db.$executeRaw`DELETE FROM "ChecklistRow" WHERE "boardId" NOT IN (SELECT "id" FROM "Board")`,
   ]);
   report.orphanRows = orphans[0] + orphans[1];
   return report;

@@ -8,6 +8,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const user = await requireCampaignApiUser(request);
     const campaign = await requireCampaign(user.districtId, params.campaignId ?? "");
     const job = await latestJob(campaign.id);
-    return Response.json({ job: job && jobJson(job) }, { headers: { "cache-control": "no-store" } });
+    return Response.json({ job: job && (await jobJson(job)) }, { headers: { "cache-control": "no-store" } });
   });
 }

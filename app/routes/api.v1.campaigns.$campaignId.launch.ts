@@ -14,6 +14,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const user = await requireCampaignApiUser(request);
     const campaign = await requireCampaign(user.districtId, params.campaignId ?? "");
     const { job, started, created } = await launchCampaign(campaign, user.userId);
-    return Response.json({ job: job && jobJson(job), started, created }, { status: started ? 202 : 200 });
+    return Response.json({ job: job && (await jobJson(job)), started, created }, { status: started ? 202 : 200 });
   });
 }

@@ -16,6 +16,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const hasBody = Number(request.headers.get("content-length") ?? "0") > 0;
     const { note } = hasBody ? await readJson(request, publishSchema) : { note: undefined };
     const { job, started } = await publishCampaign(campaign, user.userId, note);
-    return Response.json({ job: job && jobJson(job), started }, { status: started ? 202 : 200 });
+    return Response.json({ job: job && (await jobJson(job)), started }, { status: started ? 202 : 200 });
   });
 }

@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const user = await requireCampaignApiUser(request);
     const campaign = await requireCampaign(user.districtId, params.campaignId ?? "");
     const [versions, job, progress] = await Promise.all([listVersions(campaign.id), latestJob(campaign.id), criterionProgress(campaign.id)]);
-    return Response.json({ campaign: campaignJson(campaign), versions, job: job && jobJson(job), criteria: progress });
+    return Response.json({ campaign: campaignJson(campaign), versions, job: job && (await jobJson(job)), criteria: progress });
   });
 }
 

@@ -52,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     template: { cards: template.cards.length, items: template.cards.reduce((n, c) => n + c.checklist.length, 0) },
     draft: { exists: isDraft, version: draftVersion, changes },
     versions,
-    job: job && jobJson(job),
+    job: job && (await jobJson(job)),
     criteria,
     schools,
     boards,

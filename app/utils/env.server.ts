@@ -28,8 +28,37 @@ const envSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z
     .string()
-    .regex(/^file:/, "phải là đường dẫn SQLite dạng file:./data/app.db (must be a SQLite file: URL)")
+    .regex(
+      /^(file:|postgres(ql)?:\/\/)/,
+      "phải là đường dẫn SQLite dạng file:./data/app.db hoặc URL PostgreSQL postgresql://… (must be a SQLite file: URL or a postgres:// URL)",
+    )
     .default("file:./data/app.db"),
+  /** PostgreSQL connections per instance (ignored on SQLite). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /** Redis between instances (fan-out of updates and presence, sign-outs, overview events), e.g. redis://127.0.0.1:6379. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "phải là URL Redis, ví dụ redis://127.0.0.1:6379 (must be a redis:// or rediss:// URL)")
+    .optional(),
+  /** Prefix of this deployment's Redis channels and keys (several deployments can share one Redis). */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,40}$/, "chữ, số, : _ - (letters, digits, : _ -)").default("cb:"),
+  /** How many instances serve this deployment. Above 1, PostgreSQL, Redis and BETTER_AUTH_SECRET are required. */
+  INSTANCES: z.coerce.number().int().min(1).max(1000).default(1),
+  /** Refuse to start without a reachable Redis even as one instance (set on every instance of a cluster). */
+  REQUIRE_REDIS: z.enum(["true", "false"]).default("false"),
+  /** Name of this instance in logs and Redis messages (default: host name and pid). */
+  INSTANCE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+  /**
+   * How long a launch/publish job's lease lasts (ms): the instance running a job renews it every
+   * third of this; when that instance dies, another takes the job over once the lease lapses.
+   */
+  /** Open board sockets one person may hold on one instance (server/collab/limits.ts; bench/scale raises it). */
+  COLLAB_SOCKETS_PER_USER: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  CAMPAIGN_JOB_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  /** Bearer token for GET /metrics from other hosts; without it, /metrics answers loopback only. */
+  METRICS_TOKEN: z.string().min(16, "cần ít nhất 16 ký tự (at least 16 characters)").optional(),
+  /** Local state (generated secret, staged imports). Default: the SQLite file's folder, or ./data. */
+  DATA_DIR: z.string().min(1).optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "cần ít nhất 32 ký tự (at least 32 characters)").optional(),
   BASE_URL: z.string().url("phải là một URL đầy đủ, ví dụ http://localhost:3000 (must be a full URL)").optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
@@ -84,18 +113,31 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(`Cấu hình môi trường không hợp lệ (invalid environment):\n${lines.join("\n")}`);
   }
   const env = result.data;
+  const clustered = env.INSTANCES > 1 || env.REQUIRE_REDIS === "true";
+  if (clustered) {
+    const missing = [
+      !/^postgres(ql)?:\/\//.test(env.DATABASE_URL) && "DATABASE_URL: several instances need PostgreSQL (postgresql://…); a SQLite file cannot be shared",
+      !env.REDIS_URL && "REDIS_URL: several instances need Redis to share updates, presence and sign-outs",
+      !env.BETTER_AUTH_SECRET && "BETTER_AUTH_SECRET: every instance must sign sessions with the same secret",
+    ].filter(Boolean);
+    if (missing.length) {
+      throw new EnvError(`Cấu hình nhiều máy chủ chưa đủ (INSTANCES=${env.INSTANCES}, REQUIRE_REDIS=${env.REQUIRE_REDIS}):\n${missing.map((m) => `  ${m}`).join("\n")}`);
+    }
+  }
   let secret = env.BETTER_AUTH_SECRET;
   if (!secret) {
     if (env.NODE_ENV === "production" && source.CAMPAIGN_BOARD_STRICT_SECRET === "true") {
       throw new EnvError("BETTER_AUTH_SECRET: required in production");
     }
-    secret = loadOrCreateSecret(dataDir(env.DATABASE_URL));
+    secret = loadOrCreateSecret(dataDir(env.DATABASE_URL, env.DATA_DIR));
   }
   return { ...env, BETTER_AUTH_SECRET: secret, BASE_URL: env.BASE_URL ?? `http://localhost:${env.PORT || 3000}` };
 }
 
 /** Directory of the SQLite file; generated secrets and other local state live beside it. */
-export function dataDir(databaseUrl: string): string {
+export function dataDir(databaseUrl: string, override?: string): string {
+  if (override) return path.resolve(override);
+  if (!databaseUrl.startsWith("file:")) return path.resolve("data");
   const file = databaseUrl.replace(/^file:/, "");
   return path.dirname(path.resolve(file));
 }

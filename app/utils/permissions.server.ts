@@ -1,8 +1,8 @@
 import { redirect } from "@remix-run/node";
 import { can, type Actor, type ActorRole, type Permission, type Resource } from "~/domain/permissions";
-import { type AppError, forbidden, pageErrorResponse, unauthenticated } from "./app-error";
+import { AppError, forbidden, isAppError, pageErrorResponse, unauthenticated } from "./app-error";
 import { getAuth } from "./auth.server";
-import { getDb } from "./db.server";
+import { getDb, pingDb } from "./db.server";
 
 export interface SessionUser extends Actor {
   /** The better-auth session this request carries (its sign-out closes that session's sockets). */
@@ -26,13 +26,34 @@ export function getSessionUser(headers: Headers): Promise<SessionUser | null> {
   return found;
 }
 
+/**
+ * The database did not answer while the session was looked up: 503, never "signed out" — a 401
+ * would send people to the sign-in page, and the socket re-check would close every socket.
+ */
+export const databaseUnavailable = () => new AppError(503, "database_unavailable", "The database is unreachable; try again shortly", { messageKey: "errors.unavailable" });
+
+/** A lookup failed: 503 when the database is down; otherwise `otherwise()` says what it means. */
+async function unlessDbDown<T>(otherwise: () => T): Promise<T> {
+  if (!(await pingDb())) throw databaseUnavailable();
+  return otherwise();
+}
+
 async function lookUpSessionUser(headers: Headers): Promise<SessionUser | null> {
-  const session = await getAuth().api.getSession({ headers }).catch(() => null);
+  // A session better-auth cannot read (while the database answers) is no session, as before.
+  const session = await getAuth()
+    .api.getSession({ headers })
+    .catch(() => unlessDbDown(() => null));
   if (!session) return null;
-  const user = await getDb().user.findUnique({
-    where: { id: session.user.id },
-    include: { memberships: { include: { school: true }, take: 1, orderBy: { createdAt: "asc" } } },
-  });
+  const user = await getDb()
+    .user.findUnique({
+      where: { id: session.user.id },
+      include: { memberships: { include: { school: true }, take: 1, orderBy: { createdAt: "asc" } } },
+    })
+    .catch((error: unknown) =>
+      unlessDbDown(() => {
+        throw error;
+      }),
+    );
   const membership = user?.memberships[0];
   if (!user || !user.active || !membership) return null;
   const school = membership.school;
@@ -67,7 +88,9 @@ export function authorize(user: SessionUser | null, permission: Permission, reso
 
 /** Pages: signed out → /login?redirectTo=…; returns the person otherwise. */
 export async function requireUser(request: Request): Promise<SessionUser> {
-  const user = await getSessionUser(request.headers);
+  const user = await getSessionUser(request.headers).catch((error: unknown) => {
+    throw isAppError(error) ? pageErrorResponse(error) : error;
+  });
   if (!user) {
     const url = new URL(request.url);
     const redirectTo = url.pathname + url.search;

@@ -21,6 +21,10 @@ export interface AcceptedEvent {
   update: Uint8Array;
   /** Its id in the board's log (BoardUpdate.id): a sequence per board, for gap detection. */
   updateId: number;
+  /** The board's previous log id when this one was appended: a receiver at `prevId` has no gap. */
+  prevId: number;
+  /** How long validation and the durable append took (the board's exclusive section, commit included). */
+  appendMs: number;
   before: Board;
   after: Board;
   actor: Actor;
@@ -77,6 +81,13 @@ export interface CollabApi {
   loadedRoom(boardId: string): Room | null;
   /** Applies an update another instance already made durable (id `updateId`) and broadcasts it. */
   applyDurable(boardId: string, update: Uint8Array, updateId: number): Promise<boolean>;
+  /**
+   * Applies an update another instance published, unless it shows a gap (`prevId` is not this
+   * room's last id): then the room catches up from the database log instead.
+   */
+  applyPublished(boardId: string, update: Uint8Array, updateId: number, prevId: number): Promise<void>;
+  /** Catches a loaded room up from the database log (after a lost message or a Redis reconnect). */
+  catchUp(boardId: string): Promise<number>;
   /** Relays an encoded awareness update from another instance to this room's sockets. */
   applyPresence(boardId: string, update: Uint8Array): void;
   /** The rooms in memory. */

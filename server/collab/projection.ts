@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import type { Logger } from "pino";
 import { emitBoardChanged } from "../../app/models/board-events.server";
 import { projectBoard } from "../../app/models/projection.server";
@@ -18,6 +19,12 @@ export class ProjectionScheduler {
   constructor(
     private readonly intervalMs: number,
     private readonly log: Logger,
+    /**
+     * Where the projection's writes run. By default on their own; with several instances, in the
+     * board's exclusive section after catching up (ADR 031), so a projection never writes an
+     * older state over a newer one.
+     */
+    private readonly section: (room: Room, project: (tx?: Prisma.TransactionClient) => Promise<void>) => Promise<void> = (_room, project) => project(),
   ) {}
 
   /** `activityAt`: the change was the school's own (it moves "last activity"); null for the district's. */
@@ -55,7 +62,7 @@ export class ProjectionScheduler {
     this.activity.delete(room);
     try {
       // projectBoard logs an unreadable board itself. No school change in this burst: last activity stays.
-      await projectBoard(room.key, room.doc, { at: activityAt });
+      await this.section(room, async (tx) => void (await projectBoard(room.key, room.doc, { at: activityAt, tx })));
       emitBoardChanged({ boardId: room.key.id, campaignId: room.key.campaignId, schoolId: room.key.schoolId, at: at.toISOString() });
     } catch (err) {
       this.log.error({ err, boardId: room.key.id }, "projection failed");

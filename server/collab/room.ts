@@ -5,7 +5,7 @@ import { CAMPAIGN_CLOSED, readBoard, type Board } from "../../app/domain";
 import { extensionRefusal, runHooks, type Actor, type CollabExtension, type Refusal } from "./hooks";
 import { send, type Connection } from "./connection";
 import { TokenBucket, type Limits } from "./limits";
-import type { BoardStore } from "./persistence";
+import type { BoardStore, LogTail } from "./persistence";
 import { updateMessage } from "./protocol";
 import type { UpdateShape } from "./update-shape";
 import { Presence } from "./presence";
@@ -85,54 +85,86 @@ export class Room {
     return next;
   }
 
-  /** Validates, appends, applies, tells the extensions. Call inside `enqueue`. */
+  /**
+   * Validates, appends, applies, tells the extensions. Call inside `enqueue`. Validation and the
+   * append run in the board's exclusive section (BoardStore.exclusive), after catching up with
+   * what other instances appended (ADR 031); the live document, the broadcast and the hooks
+   * follow the commit, so nothing unstored is ever shown or published.
+   */
   async submit(update: Uint8Array, actor: Actor, origin: Connection | null, shape?: UpdateShape): Promise<SubmitResult> {
     this.lastActivity = Date.now();
     // A closed campaign's board: the one write path refuses before anything is tried or stored.
     if (this.frozen) return { ok: false, ...FROZEN };
-    const before = this.board;
-    const attempt = () =>
-      this.validator.try(update, before, actor, {
-        shape,
-        members: this.members,
-        extra: (after) => extensionRefusal(this.deps.extensions, { room: this, before, after, actor }),
-      });
-    let verdict = attempt();
-    if (!verdict.ok && verdict.code === "unknown_assignee") {
-      // Someone may have joined the school since the room loaded: ask once more before refusing.
-      await this.loadMembers();
-      verdict = attempt();
-    }
-    if (verdict.ok && verdict.changed && !actor.trusted && !this.logBudget(actor).take(verdict.update.length)) {
-      this.validator.rebuild();
-      verdict = { ok: false, code: "log_budget_exceeded", message: "too much written to this board in a short time; try again later" };
-    }
-    if (!verdict.ok) {
-      const refusal = { code: verdict.code, message: verdict.message };
-      runHooks(this.deps.extensions, "onRefused", { room: this, actor, refusal, origin }, this.deps.log);
-      return { ok: false, ...refusal };
-    }
-    if (!verdict.changed) return { ok: true, changed: false };
-    let updateId: number;
+    type Accepted = { kind: "accepted"; updateId: number; prevId: number; before: Board; after: Board; update: Uint8Array; stamp: Uint8Array | null };
+    type Outcome = { kind: "refused"; refusal: Refusal } | { kind: "unchanged" } | Accepted;
+    const started = performance.now();
+    let outcome: Outcome;
     try {
-      updateId = await this.deps.store.append(this.key.id, verdict.update, actor.userId);
+      outcome = await this.deps.store.exclusive(this.key.id, async (tx): Promise<Outcome> => {
+        if (this.deps.store.coordinate) this.catchUp(await tx.tail(this.lastUpdateId));
+        const before = this.board;
+        const attempt = () =>
+          this.validator.try(update, before, actor, {
+            shape,
+            members: this.members,
+            extra: (after) => extensionRefusal(this.deps.extensions, { room: this, before, after, actor }),
+          });
+        let verdict = attempt();
+        if (!verdict.ok && verdict.code === "unknown_assignee") {
+          // Someone may have joined the school since the room loaded: ask once more before refusing.
+          await this.loadMembers();
+          verdict = attempt();
+        }
+        if (verdict.ok && verdict.changed && !actor.trusted && !this.logBudget(actor).take(verdict.update.length)) {
+          this.validator.rebuild();
+          verdict = { ok: false, code: "log_budget_exceeded", message: "too much written to this board in a short time; try again later" };
+        }
+        if (!verdict.ok) return { kind: "refused", refusal: { code: verdict.code, message: verdict.message } };
+        if (!verdict.changed) return { kind: "unchanged" };
+        const prevId = this.lastUpdateId;
+        const updateId = await tx.append(verdict.update, actor.userId);
+        return { kind: "accepted", updateId, prevId, before, after: verdict.board, update: verdict.update, stamp: verdict.stamp };
+      });
     } catch (error) {
+      // Not stored (the database refused or is unreachable): the replica must forget the update.
       this.validator.rebuild();
       throw error;
     }
+    if (outcome.kind === "refused") {
+      runHooks(this.deps.extensions, "onRefused", { room: this, actor, refusal: outcome.refusal, origin }, this.deps.log);
+      return { ok: false, ...outcome.refusal };
+    }
+    if (outcome.kind === "unchanged") return { ok: true, changed: false };
+    const { updateId, prevId, before, after } = outcome;
+    const appendMs = performance.now() - started;
     this.lastUpdateId = updateId;
-    Y.applyUpdate(this.doc, verdict.update, origin);
+    Y.applyUpdate(this.doc, outcome.update, origin);
     // The sender lacks only the server's stamp; everyone else got the whole update from the broadcast.
-    if (origin && verdict.stamp) send(origin, updateMessage(verdict.stamp));
-    this.board = verdict.board;
+    if (origin && outcome.stamp) send(origin, updateMessage(outcome.stamp));
+    this.board = after;
     this.logLength++;
     runHooks(
       this.deps.extensions,
       "onAccepted",
-      { room: this, update: verdict.update, updateId, before, after: verdict.board, actor, origin },
+      { room: this, update: outcome.update, updateId, prevId, appendMs, before, after, actor, origin },
       this.deps.log,
     );
     return { ok: true, changed: true };
+  }
+
+  /**
+   * Applies what the log holds beyond this room's state (appended by other instances), broadcasting
+   * it to this room's sockets. Call inside `enqueue`. Returns how many log entries were new.
+   */
+  catchUp(tail: LogTail): number {
+    let applied = 0;
+    if (tail.snapshot && tail.snapshot.upToId > this.lastUpdateId) {
+      // Another instance compacted past our state: its snapshot holds what we miss (applying is idempotent).
+      this.applyDurable(tail.snapshot.state, tail.snapshot.upToId);
+      applied++;
+    }
+    for (const row of tail.rows) if (this.applyDurable(row.data, row.id)) applied++;
+    return applied;
   }
 
   private logBudget(actor: Actor): TokenBucket {

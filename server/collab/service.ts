@@ -1,10 +1,11 @@
 import type http from "node:http";
 import type { Duplex } from "node:stream";
+import type { Prisma } from "@prisma/client";
 import * as Y from "yjs";
 import { WebSocketServer, type WebSocket } from "ws";
 import { isDomainError } from "../../app/domain";
 import type { ChangeResult, CollabService } from "../../app/models/collab.server";
-import { getDb } from "../../app/utils/db.server";
+import { dbProvider, getDb } from "../../app/utils/db.server";
 import { getLogger } from "../../app/utils/logger.server";
 import { refuseUpgrade, type UpgradeRoute } from "../upgrade";
 import { activityExtension } from "./activity";
@@ -45,6 +46,8 @@ export type CollabServer = CollabService & {
   route: UpgradeRoute;
   /** Rooms in memory (for tests and /metrics). */
   roomCount(): number;
+  /** Open WebSocket connections (for /metrics). */
+  connectionCount(): number;
   /** Re-projects boards whose log holds updates not yet folded (recovery after a crash). */
   recover(): Promise<number>;
   /** Starts the extensions (timers, subscriptions); called once by the server. */
@@ -61,12 +64,25 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
   const opts = { compactEvery: 200, idleCompactMs: 10_000, unloadAfterMs: 60_000, projectionDelayMs: 500, sessionCheckMs: 60_000, ...options };
   const db = getDb();
   const log = getLogger().child({ component: "collab" });
-  const store = new BoardStore(db);
+  // Several instances can share a PostgreSQL database: coordinate writes per board (ADR 031).
+  const store = new BoardStore(db, dbProvider() === "postgresql");
   const extensions: CollabExtension[] = [];
   const limits: Limits = { ...LIMITS, ...opts.limits };
   const registry = new RoomRegistry({ db, store, extensions, log, limits, members: schoolMemberIds });
   const sessions = new SessionChecker(() => registry.all());
-  const projection = new ProjectionScheduler(opts.projectionDelayMs, log);
+  const projection = new ProjectionScheduler(
+    opts.projectionDelayMs,
+    log,
+    store.coordinate
+      ? (room, project) =>
+          room.enqueue(() =>
+            store.exclusive(room.key.id, async (tx) => {
+              room.catchUp(await tx.tail(room.lastUpdateId));
+              await project(tx.db as Prisma.TransactionClient);
+            }),
+          )
+      : undefined,
+  );
   extensions.push(
     projectionExtension(projection),
     compactionExtension(new Compactor(store, log), { every: opts.compactEvery, idleMs: opts.idleCompactMs }),
@@ -118,6 +134,20 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
     async applyDurable(boardId, update, updateId) {
       const room = registry.loadedRoom(boardId);
       return room ? room.enqueue(() => room.applyDurable(update, updateId)) : false;
+    },
+    async applyPublished(boardId, update, updateId, prevId) {
+      const room = registry.loadedRoom(boardId);
+      if (!room) return;
+      await room.enqueue(async () => {
+        if (updateId <= room.lastUpdateId) return;
+        if (prevId === room.lastUpdateId) room.applyDurable(update, updateId);
+        else room.catchUp(await store.tail(boardId, room.lastUpdateId));
+      });
+    },
+    async catchUp(boardId) {
+      const room = registry.loadedRoom(boardId);
+      if (!room) return 0;
+      return room.enqueue(async () => room.catchUp(await store.tail(boardId, room.lastUpdateId)));
     },
     applyPresence(boardId, update) {
       registry.loadedRoom(boardId)?.presence.applyRemote(update);
@@ -177,6 +207,7 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
       runHooks(extensions, "onDestroy", undefined, log);
     },
     roomCount: () => registry.size,
+    connectionCount: () => registry.all().reduce((n, room) => n + room.connections.size, 0),
     async recover() {
       const stale = await db.boardUpdate.findMany({ distinct: ["boardId"], select: { boardId: true } });
       for (const { boardId } of stale) {

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/utils/db.server";
+import { dbProvider, getDb } from "~/utils/db.server";
 import type { StartedServer } from "../../server/index";
 import { signIn, startTestServer } from "../support/server";
 import { applyImportApi, districtFile, uploadImport, xlsx } from "./admin-fixtures";
@@ -166,8 +166,16 @@ describe("a district file of 60 schools and 600 people", () => {
   it("a row that fails while writing rolls the whole file back, schools included", async () => {
     const before = await counts();
     const last = clean.people[599];
-    // A real write failure inside SQLite on the very last row, after 60 schools and 599 people were written.
-    await getDb().$executeRawUnsafe(`CREATE TRIGGER refuse_last BEFORE INSERT ON "user" WHEN NEW.email = '${last.email}' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+    // A real write failure inside the database on the very last row, after 60 schools and 599 people were written.
+    const onPostgres = dbProvider() === "postgresql";
+    if (onPostgres) {
+      await getDb().$executeRawUnsafe(
+        `CREATE FUNCTION refuse_last() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.email = '${last.email}' THEN RAISE EXCEPTION 'disk I/O error'; END IF; RETURN NEW; END $$`,
+      );
+      await getDb().$executeRawUnsafe(`CREATE TRIGGER refuse_last BEFORE INSERT ON "user" FOR EACH ROW EXECUTE FUNCTION refuse_last()`);
+    } else {
+      await getDb().$executeRawUnsafe(`CREATE TRIGGER refuse_last BEFORE INSERT ON "user" WHEN NEW.email = '${last.email}' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+    }
     try {
       const { body } = await uploadImport(base, admin, cleanFile);
       expect(body.issues).toEqual([]);
@@ -178,7 +186,8 @@ describe("a district file of 60 schools and 600 people", () => {
       expect(await counts()).toEqual(before);
       expect(await getDb().school.count({ where: { code: { not: null } } })).toBe(0);
     } finally {
-      await getDb().$executeRawUnsafe("DROP TRIGGER refuse_last");
+      await getDb().$executeRawUnsafe(onPostgres ? `DROP TRIGGER refuse_last ON "user"` : "DROP TRIGGER refuse_last");
+      if (onPostgres) await getDb().$executeRawUnsafe("DROP FUNCTION refuse_last()");
     }
   });
 

@@ -126,7 +126,7 @@ describe("launch", () => {
       signal: stop.signal,
       onBoard: (done) => done === 7 && stop.abort(),
     });
-    expect(jobJson(first.job!)).toMatchObject({ status: "running", done: 7, total: 30, active: false });
+    expect(await jobJson(first.job!)).toMatchObject({ status: "running", done: 7, total: 30, active: false });
     expect(await boardsOf(campaign.id)).toHaveLength(7);
     const page = await admin(`/api/v1/campaigns/${campaign.id}`);
     expect(page.json.job).toMatchObject({ status: "running", active: false });

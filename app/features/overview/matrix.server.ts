@@ -1,7 +1,8 @@
-import { Prisma, type PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import { parseStoredTemplate } from "~/domain/template";
 import type { OverviewCampaign, SchoolLine } from "~/models/overview.server";
 import { getDb } from "~/utils/db.server";
+import { listHas, SQL, sqlChar, stringAgg } from "~/models/sql.server";
 import type { OverviewFilters } from "./filters";
 
 // The compliance matrix: the campaign's requirements (template cards) against the schools.
@@ -27,21 +28,24 @@ export async function getMatrix(
 ): Promise<Matrix> {
   const db = opts.db ?? getDb();
   const filters = opts.filters ?? {};
-  const where = Prisma.sql`WHERE campaignId = ${campaign.id} AND templateId IS NOT NULL
-    ${filters.category ? Prisma.sql`AND category = ${filters.category}` : Prisma.empty}
-    ${filters.criterion ? Prisma.sql`AND instr(',' || criteria || ',', ${`,${filters.criterion},`}) > 0` : Prisma.empty}`;
+  const where = SQL.sql`WHERE "campaignId" = ${campaign.id} AND "templateId" IS NOT NULL
+    ${filters.category ? SQL.sql`AND "category" = ${filters.category}` : SQL.empty}
+    ${filters.criterion ? SQL.sql`AND ${listHas(SQL.sql`"criteria"`, filters.criterion)}` : SQL.empty}`;
   const [requirements, boards] = await Promise.all([
     requirementsOf(db, campaign.id, filters, where),
     // One row per board (template id, state code, separated by control characters no id holds):
     // a thousand rows to convert, not forty thousand.
     db.$queryRaw<{ boardId: string; cells: string }[]>`
-      SELECT boardId, group_concat(templateId || char(30) ||
-        CASE WHEN status = 'done' THEN 'd'
-             WHEN dueDate IS NOT NULL AND dueDate < ${opts.today} THEN 'o'
-             WHEN status = 'in_progress' OR itemsDone > 0 THEN 'p'
-             ELSE 'n' END, char(31)) AS cells
-      FROM CardRow ${where}
-      GROUP BY boardId`,
+      SELECT "boardId", ${stringAgg(
+        SQL.sql`"templateId" || ${sqlChar(30)} ||
+        CASE WHEN "status" = 'done' THEN 'd'
+             WHEN "dueDate" IS NOT NULL AND "dueDate" < ${opts.today} THEN 'o'
+             WHEN "status" = 'in_progress' OR "itemsDone" > 0 THEN 'p'
+             ELSE 'n' END`,
+        31,
+      )} AS cells
+      FROM "CardRow" ${where}
+      GROUP BY "boardId"`,
   ]);
   const index = new Map(requirements.map((r, i) => [r.templateId, i]));
 
@@ -86,8 +90,8 @@ async function requirementsOf(db: PrismaClient, campaignId: string, filters: Ove
     }
   }
   const variants = await db.$queryRaw<{ templateId: string; title: string; category: string; dueDate: string | null; n: bigint | number }[]>`
-    SELECT templateId, title, category, dueDate, COUNT(*) AS n FROM CardRow ${where}
-    GROUP BY templateId, title, category, dueDate`;
+    SELECT "templateId", "title", "category", "dueDate", COUNT(*) AS n FROM "CardRow" ${where}
+    GROUP BY "templateId", "title", "category", "dueDate"`;
   const best = new Map<string, { req: Requirement; n: number }>();
   for (const v of variants) {
     const count = Number(v.n);

@@ -53,7 +53,7 @@ export async function receiveUpload(request: Request): Promise<{ bytes: Uint8Arr
   return { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name.slice(0, 200) || "upload" };
 }
 
-const dir = () => path.join(dataDir(getEnv().DATABASE_URL), "imports");
+const dir = () => path.join(dataDir(getEnv().DATABASE_URL, getEnv().DATA_DIR), "imports");
 const validId = (id: string) => /^[A-Za-z0-9_-]{16,40}$/.test(id);
 
 /**

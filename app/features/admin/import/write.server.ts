@@ -24,7 +24,7 @@ const CHUNK = 100;
  * Writes a checked plan inside the caller's transaction; returns the people whose role or school
  * changed (their live board connections must be re-authorised). New people go in as multi-row
  * inserts, because the transaction holds the event loop (see docs/decisions: import); when one
- * batch fails, its rows are retried one by one (SQLite undid only the failed statement) to name
+ * batch fails, its rows are retried one by one (after a savepoint: see batch) to name
  * the row, and the whole transaction is rolled back.
  */
 export async function writePlan(tx: Prisma.TransactionClient, actor: Actor, meta: UploadMeta, plan: Plan, sheets: Record<Sheet, string | null>): Promise<string[]> {
@@ -64,8 +64,8 @@ export async function writePlan(tx: Prisma.TransactionClient, actor: Actor, meta
     const chunk = created.slice(i, i + CHUNK);
     const user = (c: (typeof chunk)[number]) => ({ id: c.userId, email: c.p.email, name: c.p.name });
     const membership = (c: (typeof chunk)[number]) => ({ userId: c.userId, role: c.p.role, districtId: actor.districtId, schoolId: c.schoolId });
-    await batch(chunk, (rows) => tx.user.createMany({ data: rows.map(user) }), (c) => one("people", c.p.row, () => tx.user.create({ data: user(c), select: { id: true } })));
-    await batch(chunk, (rows) => tx.membership.createMany({ data: rows.map(membership) }), (c) => one("people", c.p.row, () => tx.membership.create({ data: membership(c), select: { id: true } })));
+    await batch(tx, chunk, (rows) => tx.user.createMany({ data: rows.map(user) }), (c) => one("people", c.p.row, () => tx.user.create({ data: user(c), select: { id: true } })));
+    await batch(tx, chunk, (rows) => tx.membership.createMany({ data: rows.map(membership) }), (c) => one("people", c.p.row, () => tx.membership.create({ data: membership(c), select: { id: true } })));
   }
   for (const c of created) {
     entries.push({ actorId: actor.userId, action: "person.created", entityId: c.userId, detail: { email: c.p.email, name: c.p.name, role: c.p.role, school: c.p.target?.name ?? null, ...via } });
@@ -96,11 +96,18 @@ export async function writePlan(tx: Prisma.TransactionClient, actor: Actor, meta
 }
 
 /** One multi-row write; if it fails, the rows one by one, so the failing row can be named. */
-async function batch<T>(rows: T[], many: (rows: T[]) => Promise<unknown>, each: (row: T) => Promise<void>) {
+/**
+ * A failed statement aborts a PostgreSQL transaction (SQLite undoes only the statement): a
+ * savepoint before the batch lets the rows be retried one by one on both.
+ */
+async function batch<T>(tx: Prisma.TransactionClient, rows: T[], many: (rows: T[]) => Promise<unknown>, each: (row: T) => Promise<void>) {
+  await tx.$executeRawUnsafe("SAVEPOINT import_batch");
   try {
     await many(rows);
   } catch (error) {
+    await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT import_batch");
     for (const row of rows) await each(row);
     throw error;
   }
+  await tx.$executeRawUnsafe("RELEASE SAVEPOINT import_batch");
 }

@@ -1,0 +1,182 @@
+/**
+ * bench/scale — several instances on one PostgreSQL and one Redis (real child processes).
+ *   npm run bench:scale   (TEST_DATABASE_URL / TEST_REDIS_URL, else private servers)
+ *   BENCH_EDITS=60 (edits per fan-out run), BENCH_ROUNDS=4, BENCH_OBSERVERS=100, BENCH_IDLE=10000 (idle sockets in all)
+ * (Idle first, on instances that have served nothing else yet; then the fan-out.)
+ * 1. One writer on A → observers on B (through Redis), beside its baseline in the same run: the same
+ *    observers on A (one instance), the two alternating round after round. p50/p99 of "until every
+ *    observer has applied the edit".
+ * 2. Idle connections spread over A and B: per instance, open sockets (its /metrics), RSS before →
+ *    after and MB per connection, and its PostgreSQL connections (pg_stat_activity, by application_name).
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import pg from "pg";
+import WebSocket from "ws";
+import { createDatabase, databaseUrl, dropDatabases, testDbPrefix } from "../../tests/setup/pg";
+import { freePort, testServices } from "../../scripts/test-services.mjs";
+import { ensureBuild } from "../../scripts/ensure-build.mjs";
+
+ensureBuild();
+const services = await testServices();
+const prefix = `${testDbPrefix()}bench_${process.pid}_`;
+const dbUrl = databaseUrl(services.databaseUrl, `${prefix}db`);
+await createDatabase(services.databaseUrl, `${prefix}db`);
+const { BASE_URL: _b, ...inherited } = process.env;
+const env = { ...inherited, DATABASE_URL: dbUrl, LOG_LEVEL: "error", NODE_OPTIONS: "-r ./scripts/unref-long-timers.cjs" };
+execFileSync("node", ["scripts/migrate.mjs"], { env, stdio: "ignore" });
+execFileSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { env, stdio: "ignore" });
+Object.assign(process.env, { DATABASE_URL: dbUrl, LOG_LEVEL: "error", BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-01" });
+delete process.env.BASE_URL;
+
+const { getDb, disconnectDb } = await import("../../app/utils/db.server");
+const { decodeBoard, setChecklistItemDone } = await import("../../app/domain");
+const { connectBoard, synced, eventually } = await import("../../tests/support/collab-client");
+const { signIn } = await import("../../tests/support/server");
+
+const appName = (name: string) => `bench-${process.pid}-${name}`;
+async function instance(name: string) {
+  const port: number = await freePort();
+  const url = new URL(dbUrl);
+  url.searchParams.set("application_name", appName(name));
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    env: {
+      ...inherited,
+      DATABASE_URL: url.toString(),
+      REDIS_URL: services.redisUrl,
+      REDIS_PREFIX: `cbbench:${process.pid}:`,
+      INSTANCES: "2",
+      INSTANCE_ID: name,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      BASE_URL: `http://127.0.0.1:${port}`,
+      DEMO_DATA: "off",
+      SCHEDULER: "off",
+      LOG_LEVEL: "error",
+      NODE_ENV: "production",
+      LOGIN_RATE_LIMIT: "100000",
+      // The bench opens every socket as one or two people; a real person is held to 20.
+      COLLAB_SOCKETS_PER_USER: "100000",
+      BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET,
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await eventually(async () => {
+    if ((await fetch(`${base}/readyz`)).status !== 200) throw new Error("not ready");
+  }, 120_000);
+  const rss = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))![1]) / 1024;
+  const metric = async (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(await (await fetch(`${base}/metrics`)).text())?.[1] ?? NaN);
+  return { name, url: base, child, rss, metric };
+}
+
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+const load = () => fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+
+const [a, b] = await Promise.all([instance("A"), instance("B")]);
+const school = "th-bac-son";
+// The open campaign's board (the seed's 2023 campaign is closed, its boards read-only).
+const board = (await getDb().board.findFirstOrThrow({ where: { school: { slug: school }, campaign: { status: "active" } } })).id;
+const writerId = (await getDb().user.findUniqueOrThrow({ where: { email: `giaovien.${school}@kienan.demo` } })).id;
+const writerCookie = await signIn(a.url, `giaovien.${school}@kienan.demo`);
+const readerCookie = await signIn(a.url, `hieutruong.${school}@kienan.demo`);
+
+async function fanOut(observersOn: string, observers: number, edits: number) {
+  const writer = connectBoard(a.url, board, writerCookie);
+  const readers = Array.from({ length: observers }, () => connectBoard(observersOn, board, readerCookie));
+  await Promise.all([writer, ...readers].map((c) => synced(c.provider)));
+  const card = decodeBoard(writer.doc).cards.find((c) => c.checklist.length > 0)!;
+  const item = card.checklist[0]!;
+  const latencies: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    let pending = observers;
+    const done = new Promise<void>((resolve) => {
+      for (const r of readers) r.doc.once("update", () => --pending === 0 && resolve());
+    });
+    const t0 = performance.now();
+    setChecklistItemDone(writer.doc, card.id, item.id, i % 2 === 0, { userId: writerId, at: new Date() });
+    await done;
+    latencies.push(performance.now() - t0);
+  }
+  for (const c of [writer, ...readers]) c.provider.destroy();
+  // The first 10 % are warm-up (the observers' first updates after sync).
+  return latencies.slice(Math.floor(edits * 0.1));
+}
+
+// Idle connections: raw WebSockets that open and then stay silent, half on each instance, over 20
+// boards, as the district officer (who may read every board).
+const idle = Number(process.env.BENCH_IDLE ?? 10_000);
+const officer = await signIn(a.url, "phong.gddt@kienan.demo");
+const boards = (await getDb().board.findMany({ where: { campaign: { status: "active" } }, take: 20, select: { id: true } })).map((x) => x.id);
+const pgConnections = async () => {
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  const { rows } = await c.query<{ application_name: string; n: string; idle: string }>(
+    "SELECT application_name, count(*) AS n, count(*) FILTER (WHERE state = 'idle') AS idle FROM pg_stat_activity WHERE application_name = ANY($1) GROUP BY 1",
+    [[appName("A"), appName("B")]],
+  );
+  await c.end();
+  return Object.fromEntries(rows.map((r) => [r.application_name, `${r.n} (${r.idle} idle)`]));
+};
+const settle = () => new Promise((r) => setTimeout(r, 5000)); // let the instances settle (GC) before reading RSS
+const heap = async () => [await a.metric("campaign_board_nodejs_heap_size_used_bytes"), await b.metric("campaign_board_nodejs_heap_size_used_bytes")].map((x) => x / 2 ** 20);
+// The 20 rooms loaded first on both instances (one socket each, kept), so the figure is the connections'.
+const warm = boards.flatMap((id) => [a.url, b.url].map((u) => new WebSocket(`${u.replace("http", "ws")}/collab/${id}`, { headers: { cookie: officer } })));
+await Promise.all(warm.map((ws) => new Promise((r) => ws.once("open", r))));
+await settle();
+const before = [a.rss(), b.rss()];
+const heapBefore = await heap();
+const sockets: WebSocket[] = [];
+const t0 = performance.now();
+const openOne = (i: number) =>
+  new Promise<void>((resolve) => {
+    const target = i % 2 === 0 ? a.url : b.url;
+    const ws = new WebSocket(`${target.replace("http", "ws")}/collab/${boards[i % boards.length]}`, { headers: { cookie: officer } });
+    sockets.push(ws);
+    ws.once("open", () => resolve());
+    ws.once("error", () => resolve());
+    ws.once("close", () => resolve());
+  });
+// 50 handshakes in flight at a time.
+for (let i = 0; i < idle; i += 50) await Promise.all(Array.from({ length: Math.min(50, idle - i) }, (_, k) => openOne(i + k)));
+const openMs = performance.now() - t0;
+await settle();
+const after = [a.rss(), b.rss()];
+const heapAfter = await heap();
+const open = sockets.filter((s) => s.readyState === WebSocket.OPEN).length;
+const conns = [await a.metric("collab_connections"), await b.metric("collab_connections")].map((n) => n - boards.length);
+const pgc = await pgConnections();
+console.log(`\n| ${idle} idle connections over 2 instances | sockets open (its /metrics) | RSS before → after | MB per connection (RSS) | JS heap used before → after | MB per connection (heap) | PostgreSQL connections |\n|---|---|---|---|---|---|---|`);
+for (const [k, inst] of [a, b].entries()) {
+  console.log(`| instance ${inst.name} | ${conns[k]} | ${before[k]!.toFixed(0)} → ${after[k]!.toFixed(0)} MB | ${((after[k]! - before[k]!) / conns[k]!).toFixed(4)} | ${heapBefore[k]!.toFixed(0)} → ${heapAfter[k]!.toFixed(0)} MB | ${((heapAfter[k]! - heapBefore[k]!) / conns[k]!).toFixed(4)} | ${pgc[appName(inst.name)] ?? 0} |`);
+}
+console.log(`| both | ${open} open of ${idle}, opened in ${(openMs / 1000).toFixed(1)} s | ${(before[0]! + before[1]!).toFixed(0)} → ${(after[0]! + after[1]!).toFixed(0)} MB | ${((after[0]! - before[0]! + after[1]! - before[1]!) / open).toFixed(4)} | ${(heapBefore[0]! + heapBefore[1]!).toFixed(0)} → ${(heapAfter[0]! + heapAfter[1]!).toFixed(0)} MB | ${((heapAfter[0]! - heapBefore[0]! + heapAfter[1]! - heapBefore[1]!) / open).toFixed(4)} | |`);
+for (const s of [...sockets, ...warm]) s.terminate();
+const edits = Number(process.env.BENCH_EDITS ?? 60);
+const observers = Number(process.env.BENCH_OBSERVERS ?? 100);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
+const loadBefore = load();
+// Baseline and cross-instance alternate, round after round: the machine is shared and its load
+// drifts during a run, so each gets the same share of the quiet and the busy moments.
+const oneAll: number[] = [];
+const twoAll: number[] = [];
+const perRound: string[] = [];
+for (let r = 0; r < rounds; r++) {
+  const one = await fanOut(a.url, observers, edits);
+  const two = await fanOut(b.url, observers, edits);
+  oneAll.push(...one);
+  twoAll.push(...two);
+  perRound.push(`${fmt(quantile(one, 0.5))} / ${fmt(quantile(two, 0.5))}`);
+}
+console.log(`\n| 1 writer → ${observers} observers, ${rounds} rounds × ${edits} edits each | p50 | p99 |\n|---|---|---|`);
+console.log(`| baseline: one instance (writer and observers on A) | ${fmt(quantile(oneAll, 0.5))} | ${fmt(quantile(oneAll, 0.99))} |`);
+console.log(`| two instances (writer on A, observers on B, through Redis) | ${fmt(quantile(twoAll, 0.5))} | ${fmt(quantile(twoAll, 0.99))} |`);
+console.log(`(p50 per round, one / two instances: ${perRound.join("; ")}; load average ${loadBefore} → ${load()})`);
+console.log(`\n(${new Date().toISOString()}; shared 2-core machine, load average now ${load()})`);
+for (const i of [a, b]) i.child.kill("SIGTERM");
+await Promise.all([a, b].map((i) => new Promise((r) => i.child.once("exit", r))));
+await disconnectDb();
+await dropDatabases(services.databaseUrl, prefix);
+await services.stop();
+process.exit(0);
