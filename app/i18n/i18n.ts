@@ -8,6 +8,7 @@ import viOverview from "./vi/overview.json";
 import viAdmin from "./vi/admin.json";
 import viCampaigns from "./vi/campaigns.json";
 import viReport from "./vi/report.json";
+import viEvidence from "./vi/evidence.json";
 import viActivity from "./vi/activity.json";
 import enCommon from "./en/common.json";
 import enBoard from "./en/board.json";
@@ -15,10 +16,11 @@ import enOverview from "./en/overview.json";
 import enAdmin from "./en/admin.json";
 import enCampaigns from "./en/campaigns.json";
 import enReport from "./en/report.json";
+import enEvidence from "./en/evidence.json";
 import enActivity from "./en/activity.json";
 
-const vi = { ...viCommon, ...viBoard, ...viOverview, ...viAdmin, ...viCampaigns, ...viReport, ...viActivity };
-const en = { ...enCommon, ...enBoard, ...enOverview, ...enAdmin, ...enCampaigns, ...enReport, ...enActivity };
+const vi = { ...viCommon, ...viBoard, ...viOverview, ...viAdmin, ...viCampaigns, ...viReport, ...viEvidence, ...viActivity };
+const en = { ...enCommon, ...enBoard, ...enOverview, ...enAdmin, ...enCampaigns, ...enReport, ...enEvidence, ...enActivity };
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];

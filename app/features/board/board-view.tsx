@@ -14,6 +14,7 @@ import { RecycleBin } from "./recycle-bin";
 import { rejectionKey, type Rejection } from "./reject-message";
 import { ToastRegion, useToasts } from "./toasts";
 import { useBoardSession } from "./use-board-session";
+import { EvidenceProvider } from "~/features/evidence/use-evidence";
 
 export type BoardViewProps = {
   boardId: string;
@@ -24,6 +25,8 @@ export type BoardViewProps = {
   user: Member;
   members: Member[];
   today: string;
+  /** May remove anyone's evidence (the principal). */
+  manageEvidence?: boolean;
   /** May this person comment on cards. */
   canComment?: boolean;
   /** The district's words of the template version this board follows (template id → texts). */
@@ -122,6 +125,7 @@ export function BoardView(props: BoardViewProps) {
   };
 
   return (
+    <EvidenceProvider boardId={props.boardId} userId={props.user.id} isPrincipal={!!props.manageEvidence} readOnly={readOnly}>
     <div className="board" data-ready={live.ready ? "true" : "false"}>
       <BoardToolbar progress={progress} live={live} self={self} />
       {live.closed ? (
@@ -197,5 +201,6 @@ export function BoardView(props: BoardViewProps) {
       </CardDialog>
       {openCard ? null : <ToastRegion toasts={toasts} dismiss={dismiss} />}
     </div>
+    </EvidenceProvider>
   );
 }
