@@ -17,7 +17,7 @@ import { queueWebhookEvent } from "./webhook.server";
  */
 export async function runReminders(now: Date, db: PrismaClient = getDb()) {
   const fired: string[] = [];
-  const campaigns = await db.campaign.findMany({ where: { status: "launched" }, select: { id: true, districtId: true, deadline: true, name: true } });
+  const campaigns = await db.campaign.findMany({ where: { status: "active" }, select: { id: true, districtId: true, deadline: true, name: true } });
   for (const c of campaigns) {
     fired.push(...(await dueReminders(c, now, db)));
     fired.push(...(await districtReminders(c, now, db)));

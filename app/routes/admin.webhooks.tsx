@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { Field } from "~/features/admin/components/form-bits";
 import { requireDistrict } from "~/features/admin/guard.server";
+import { readFormData } from "~/utils/form.server";
 import { formatDateTime } from "~/i18n/format";
 import { WEBHOOK_EVENTS } from "~/domain/webhook-events";
 import { createWebhook, deleteWebhook, listWebhooks, webhookInputSchema, WebhookError } from "~/models/webhook.server";
@@ -16,7 +17,7 @@ type ActionData = { ok: true; secret: string } | { ok: false; error: string; val
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireDistrict(request, "manage:webhooks");
-  const data = await request.formData();
+  const data = await readFormData(request);
   const field = (name: string) => (typeof data.get(name) === "string" ? (data.get(name) as string) : "");
   const intent = field("intent");
   const form = { id: field("id"), url: field("url"), secret: field("secret") };

@@ -21,6 +21,7 @@ import { remindSchools, REMINDER_MAX } from "~/models/school-reminder.server";
 import { getLocale } from "~/utils/locale.server";
 import { can, requireUser } from "~/utils/permissions.server";
 import { pageTitle } from "~/utils/page-title";
+import { readFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = (args) => [...pageTitle(args, args.data?.title)];
 
@@ -54,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   if (!can(user, "remind:schools", { type: "district", districtId: user.districtId })) throw new Response("Forbidden", { status: 403 });
-  const form = await request.formData();
+  const form = await readFormData(request);
   if (form.get("intent") !== REMINDER_INTENT) throw new Response("Unknown intent", { status: 400 });
   const raw = form.get("message");
   const message = typeof raw === "string" ? raw.replace(/\r\n?/g, "\n").trim() : "";

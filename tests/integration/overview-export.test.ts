@@ -64,7 +64,7 @@ describe("Excel export", () => {
 
     const overview = await overviewJson(base, cookies.admin);
     const wb = await workbook();
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Trường", "Ma trận yêu cầu", "Theo tiêu chí", "Theo lĩnh vực", "Theo cấp học", "Thông tin"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Trường", "Ma trận yêu cầu", "Chỉ tiêu", "Theo tiêu chí", "Theo lĩnh vực", "Theo cấp học", "Thông tin"]);
 
     const schools = rows(wb.getWorksheet("Trường")!);
     expect(schools).toHaveLength(30);
@@ -112,7 +112,8 @@ describe("Excel export", () => {
     const line = lineOf(await overviewJson(base, cookies.admin, "&level=THCS&ward=lam-ha"), "thcs-lam-ha");
     expect(schools[0]!["Việc đã xong"]).toBe(line.progress!.done);
     const about = wb.getWorksheet("Thông tin")!;
-    expect(String(about.getRow(4).getCell(2).value)).toContain("Cấp học: THCS");
+    const filterRow = about.getRows(1, about.rowCount)!.find((r) => String(r.getCell(1).value) === "Bộ lọc");
+    expect(String(filterRow?.getCell(2).value)).toContain("Cấp học: THCS");
   });
 
   it("refuses a teacher and a principal (403) and a bad filter (400)", async () => {

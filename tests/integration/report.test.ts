@@ -157,7 +157,11 @@ describe("the overview shows who submitted", () => {
     const lines = (await res.text()).slice(1).split("\r\n");
     expect(lines[0]).toMatch(/,Báo cáo$/);
     const bacSon = lines.find((l) => l.startsWith("Trường Tiểu học Bắc Sơn,"));
-    expect(bacSon).toMatch(/,Đã nộp - Nộp muộn \d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+    const { submittedAt } = await getDb().reportSubmission.findUniqueOrThrow({ where: { boardId } });
+    const when = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .format(submittedAt)
+      .replace(", ", " ");
+    expect(bacSon?.endsWith(`,Đã nộp - Nộp muộn ${when}`), bacSon).toBe(true);
     expect(lines.find((l) => l.startsWith("Trường Mầm non Lãm Hà,"))).toMatch(/,Chưa nộp$/);
   });
 });

@@ -29,9 +29,9 @@ describe("deadlines", () => {
     expect(lastDayBefore("2024-03-01")).toBe("2024-02-29");
   });
   it("says open, today, overdue or closed", () => {
-    expect(deadlineState(3, "launched")).toEqual({ kind: "open", days: 3 });
-    expect(deadlineState(0, "launched")).toEqual({ kind: "today", days: 0 });
-    expect(deadlineState(-1090, "launched")).toEqual({ kind: "overdue", days: 1090 });
+    expect(deadlineState(3, "active")).toEqual({ kind: "open", days: 3 });
+    expect(deadlineState(0, "active")).toEqual({ kind: "today", days: 0 });
+    expect(deadlineState(-1090, "active")).toEqual({ kind: "overdue", days: 1090 });
     expect(deadlineState(-1090, "closed")).toEqual({ kind: "closed", days: 1090 });
   });
 });
