@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
 import type { StartedServer } from "../../server/index";
-import { tickedItemsNeedingEvidence } from "~/domain";
 import { boardIdOf } from "../support/boards";
-import { plainJpeg, upload } from "../support/evidence";
+import { attachMissingEvidence } from "../support/evidence";
 import { signIn, startTestServer } from "../support/server";
 import { campaignId, getJson, liveBoard, overviewJson } from "./overview-support";
 
@@ -73,9 +72,7 @@ describe("POST/GET /api/v1/boards/<id>/report", () => {
 
   it("the principal submits: 201 with the board's progress, an audit entry, and GET shows it", async () => {
     // The seed ticked items that need evidence: attach a photo to each first (else 422, report-document.test.ts).
-    for (const item of tickedItemsNeedingEvidence(await liveBoard(boardId))) {
-      expect((await upload(base, cookies.teacher!, boardId, { cardId: item.cardId, itemId: item.itemId, bytes: await plainJpeg() })).status).toBe(201);
-    }
+    await attachMissingEvidence(base, cookies.teacher!, boardId, await liveBoard(boardId));
     const stat = await getDb().boardStat.findUniqueOrThrow({ where: { boardId } });
     const before = Date.now();
     const { status, body } = await post(reportPath(), cookies.principal, JSON.stringify({ note: "  Đã hoàn thành tuyên truyền.  " }));

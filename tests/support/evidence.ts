@@ -1,5 +1,6 @@
 import zlib from "node:zlib";
 import sharp from "sharp";
+import { tickedItemsNeedingEvidence, type Board } from "~/domain";
 
 // Evidence test fixtures: real images made by sharp, uploaded through the real API.
 
@@ -55,4 +56,15 @@ export function pngBomb(edge = 8000): Buffer {
   const raw = Buffer.alloc((edge + 1) * edge); // each row: filter byte 0, then zeros
   const idat = zlib.deflateSync(raw, { level: 9 });
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", idat), chunk("IEND", Buffer.alloc(0))]);
+}
+
+/**
+ * Attaches a photo to every ticked item of the board that needs one and has none, as the school
+ * would before submitting its report (a submission with such an item missing is a 422).
+ */
+export async function attachMissingEvidence(base: string, cookie: string, boardId: string, board: Board) {
+  for (const item of tickedItemsNeedingEvidence(board)) {
+    const { status, body } = await upload(base, cookie, boardId, { cardId: item.cardId, itemId: item.itemId, bytes: await plainJpeg() });
+    if (status !== 201) throw new Error(`evidence for ${item.itemId}: ${status} ${JSON.stringify(body)}`);
+  }
 }
