@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { composeSchoolReport } from "~/features/report/compose";
 import { ReportComposer } from "~/features/report/composer";
@@ -48,11 +48,18 @@ export default function ReportPage() {
   const revalidator = useRevalidator();
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const saveDraft = useRef<(() => Promise<boolean>) | null>(null);
   const latest = data.versions[0];
   const api = `/api/v1/boards/${data.boardId}`;
   const submit = async () => {
     setBusy(true);
     setSubmitError(null);
+    // What was typed just now goes into the draft before the draft becomes the submitted version.
+    if (saveDraft.current && !(await saveDraft.current())) {
+      setBusy(false);
+      setSubmitError(t("reportPage.draftNotSaved"));
+      return;
+    }
     const res = await fetch(`${api}/report`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => null);
     const body = res ? await res.json().catch(() => null) : null;
     setBusy(false);
@@ -77,7 +84,7 @@ export default function ReportPage() {
       {latest?.status === "returned" && latest.review ? <ReviewNotes review={latest.review} /> : null}
       {data.canCompose && data.draft ? (
         <>
-          <ReportComposer boardId={data.boardId} initial={data.draft.draft} savedAt={data.draft.savedAt} evidence={data.evidence} onSaved={() => revalidator.revalidate()} />
+          <ReportComposer boardId={data.boardId} initial={data.draft.draft} savedAt={data.draft.savedAt} evidence={data.evidence} onSaved={() => revalidator.revalidate()} saveRef={saveDraft} />
           <div className="report-actions no-print">
             <a className="btn board-btn-secondary" href={`${api}/report.pdf?draft&inline`} target="_blank" rel="noreferrer">
               {t("reportPage.previewPdf")}

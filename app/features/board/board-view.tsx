@@ -14,6 +14,7 @@ import { RecycleBin } from "./recycle-bin";
 import { rejectionKey, type Rejection } from "./reject-message";
 import { ToastRegion, useToasts } from "./toasts";
 import { useBoardSession } from "./use-board-session";
+import { RefusedEvidenceNotice } from "~/features/evidence/evidence-strip";
 import { EvidenceProvider } from "~/features/evidence/use-evidence";
 
 export type BoardViewProps = {
@@ -128,6 +129,7 @@ export function BoardView(props: BoardViewProps) {
     <EvidenceProvider boardId={props.boardId} userId={props.user.id} isPrincipal={!!props.manageEvidence} readOnly={readOnly}>
     <div className="board" data-ready={live.ready ? "true" : "false"}>
       <BoardToolbar progress={progress} live={live} self={self} />
+      <RefusedEvidenceNotice />
       {live.closed ? (
         <p className="notice notice-error" role="alert">
           {t([4401, 4403, 4429].includes(live.closed.code) ? `board.closed.${live.closed.code}` : "board.closed.other", { reason: live.closed.reason })}

@@ -44,6 +44,8 @@ function ChecklistRow({ cardId, item, readOnly, actions }: { cardId: string; ite
   const evidence = useEvidence();
   // The server refuses the tick too (evidence_required); here the box waits for a photo and says why.
   const blocked = item.needsEvidence && !item.done && evidence !== null && evidence.forItem(item.id).length === 0;
+  // A photo waiting in IndexedDB is not evidence yet: the tick waits for its upload.
+  const waiting = blocked && evidence.queuedFor(cardId, item.id).length > 0;
   if (editing) return <ItemTextEditor cardId={cardId} item={item} actions={actions} onDone={() => setEditing(false)} />;
   return (
     <li className={`board-checklist-item${item.done ? " board-checklist-done" : ""}`}>
@@ -62,7 +64,7 @@ function ChecklistRow({ cardId, item, readOnly, actions }: { cardId: string; ite
       </label>
       {blocked && !readOnly ? (
         <span id={`${inputId}-why`} className="small muted evidence-why">
-          {t("evidence.tickNeedsEvidence")}
+          {t(waiting ? "evidence.tickWaitsUpload" : "evidence.tickNeedsEvidence")}
         </span>
       ) : null}
       <EvidenceStrip cardId={cardId} itemId={item.id} label={item.text} readOnly={readOnly} />

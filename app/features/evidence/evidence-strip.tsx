@@ -1,7 +1,9 @@
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Icon } from "~/components/icons";
 import { formatDateTime } from "~/i18n/format";
 import type { EvidenceJson } from "~/models/evidence.server";
+import type { QueuedEvidence } from "./offline-queue";
 import { useEvidence } from "./use-evidence";
 
 // Evidence on a checklist item or a card: thumbnails, a camera button (the phone opens its
@@ -17,6 +19,7 @@ export function EvidenceStrip({ cardId, itemId, label, readOnly }: { cardId: str
   const id = useId();
   if (!ev) return null;
   const list = itemId ? ev.forItem(itemId) : ev.forCard(cardId).filter((e) => !e.itemId);
+  const waiting = ev.queuedFor(cardId, itemId);
 
   const onFiles = async (input: HTMLInputElement | null) => {
     const chosen = [...(input?.files ?? [])];
@@ -26,13 +29,15 @@ export function EvidenceStrip({ cardId, itemId, label, readOnly }: { cardId: str
     setMessage(
       result.errors.length
         ? t("evidence.failed", { list: result.errors.map((e) => t(`evidence.errors.${e.split(": ").pop()}`, { defaultValue: e })).join("; ") })
-        : t("evidence.added", { count: result.ok }),
+        : result.queued
+          ? t("evidence.queuedOffline", { count: result.queued })
+          : t("evidence.added", { count: result.ok }),
     );
   };
 
   return (
     <div className="evidence" data-testid={itemId ? `evidence-${itemId}` : `evidence-card-${cardId}`}>
-      {list.length ? (
+      {list.length || waiting.length ? (
         <ul className="evidence-thumbs" aria-label={t("evidence.listLabel", { label })}>
           {list.map((e) => (
             <li key={e.id}>
@@ -41,12 +46,17 @@ export function EvidenceStrip({ cardId, itemId, label, readOnly }: { cardId: str
               </button>
             </li>
           ))}
+          {waiting.map((q) => (
+            <li key={q.id}>
+              <QueuedThumb queued={q} />
+            </li>
+          ))}
         </ul>
       ) : null}
       {readOnly ? null : (
         <span className="evidence-actions">
           <label className="btn board-btn-secondary evidence-add" htmlFor={`${id}-cam`}>
-            <span aria-hidden="true">📷</span> {t("evidence.takePhoto")}
+            <Icon name="camera" size={16} /> {t("evidence.takePhoto")}
           </label>
           <input
             ref={camera}
@@ -60,7 +70,7 @@ export function EvidenceStrip({ cardId, itemId, label, readOnly }: { cardId: str
             onChange={() => void onFiles(camera.current)}
           />
           <label className="btn board-btn-secondary evidence-add" htmlFor={`${id}-file`}>
-            <span aria-hidden="true">📎</span> {t("evidence.attachFile")}
+            <Icon name="attach" size={16} /> {t("evidence.attachFile")}
           </label>
           <input
             ref={files}
@@ -82,6 +92,43 @@ export function EvidenceStrip({ cardId, itemId, label, readOnly }: { cardId: str
       ) : null}
       {viewing ? <EvidenceViewer evidence={viewing} onClose={() => setViewing(null)} onRemoved={() => setViewing(null)} /> : null}
     </div>
+  );
+}
+
+/** A file waiting for the connection: its own picture from IndexedDB, marked as not sent yet. */
+function QueuedThumb({ queued }: { queued: QueuedEvidence }) {
+  const { t } = useTranslation();
+  const [src, setSrc] = useState<string | null>(null);
+  const isImage = queued.blob.type.startsWith("image/");
+  useEffect(() => {
+    if (!isImage) return;
+    const url = URL.createObjectURL(queued.blob);
+    setSrc(url);
+    return () => URL.revokeObjectURL(url);
+  }, [queued.blob, isImage]);
+  return (
+    <span className="evidence-thumb evidence-queued" role="img" aria-label={t("evidence.queuedName", { name: queued.name })} title={t("evidence.queuedName", { name: queued.name })} data-testid="evidence-queued">
+      {src ? <img src={src} alt="" width={56} height={56} /> : <span className="evidence-file">{queued.name.split(".").pop()?.toUpperCase()}</span>}
+      <span className="evidence-queued-mark">
+        <Icon name="waiting" size={14} />
+      </span>
+    </span>
+  );
+}
+
+/** Waiting files the server refused once the connection came back: said once, then dismissed. */
+export function RefusedEvidenceNotice() {
+  const { t } = useTranslation();
+  const ev = useEvidence();
+  if (!ev?.refused.length) return null;
+  const list = ev.refused.map((e) => `${e.name}: ${t(`evidence.errors.${e.code}`, { defaultValue: e.code })}`);
+  return (
+    <p className="notice evidence-refused" role="alert">
+      {t("evidence.failed", { list: list.join("; ") })}{" "}
+      <button type="button" className="btn board-btn-secondary" onClick={ev.dismissRefused}>
+        {t("evidence.close")}
+      </button>
+    </p>
   );
 }
 

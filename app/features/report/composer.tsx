@@ -1,44 +1,101 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReportDraft } from "~/domain/report-doc";
-import { formatDateTime } from "~/i18n/format";
+import { formatDate, formatDateTime, parseDate } from "~/i18n/format";
 import type { EvidenceJson } from "~/models/evidence.server";
 
 // The principal composes the report: header (data, not code), sections, commendations and the
 // photos for the appendix. Every change is saved as the draft after a short pause.
 
-type Props = { boardId: string; initial: ReportDraft; savedAt: string | null; evidence: EvidenceJson[]; onSaved: () => void };
+type Props = {
+  boardId: string;
+  initial: ReportDraft;
+  savedAt: string | null;
+  evidence: EvidenceJson[];
+  onSaved: () => void;
+  /** Set to "save now if anything is unsaved" (false when it could not be saved): submitting calls it first. */
+  saveRef?: React.MutableRefObject<(() => Promise<boolean>) | null>;
+};
 
 const splitLines = (s: string) => s.split("\n");
 
-export function ReportComposer({ boardId, initial, savedAt, evidence, onSaved }: Props) {
+/** The issue date typed as dd/mm/yyyy (a browser's date input shows its own UI language's order). */
+function DateField({ value, onChange }: { value: string; onChange: (iso: string) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(formatDate(value));
+  const parsed = parseDate(text);
+  const errorId = useId();
+  return (
+    <label className="report-field">
+      <span className="small">{t("reportPage.header.date")}</span>
+      <input
+        value={text}
+        inputMode="numeric"
+        placeholder="dd/mm/yyyy"
+        aria-invalid={parsed === "invalid" || parsed === null ? true : undefined}
+        aria-describedby={parsed === "invalid" || parsed === null ? errorId : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          const next = parseDate(e.target.value);
+          if (next && next !== "invalid") onChange(next);
+        }}
+      />
+      {parsed === "invalid" || parsed === null ? (
+        <span id={errorId} className="field-error small">
+          {t("board.dialog.dateInvalid")}
+        </span>
+      ) : null}
+    </label>
+  );
+}
+
+export function ReportComposer({ boardId, initial, savedAt, evidence, onSaved, saveRef }: Props) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(initial);
   const [state, setState] = useState<{ kind: "idle" | "saving" | "saved" | "error"; at?: string | null; message?: string }>({ kind: savedAt ? "saved" : "idle", at: savedAt });
   const first = useRef(true);
+  // The draft not yet saved, if any: what submitting must save first (typed less than a pause ago).
+  const unsaved = useRef<ReportDraft | null>(null);
+
+  // Saves run one after another, so "save now" also waits for a save already on its way.
+  const chain = useRef<Promise<boolean>>(Promise.resolve(true));
+  const save = (): Promise<boolean> => (chain.current = chain.current.then(saveOnce, saveOnce));
+  const saveOnce = async (): Promise<boolean> => {
+    const pending = unsaved.current;
+    if (!pending) return true;
+    unsaved.current = null;
+    setState({ kind: "saving" });
+    const res = await fetch(`/api/v1/boards/${boardId}/report/draft`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...pending, commendations: pending.commendations.filter((c) => c.name.trim() && c.reason.trim()) }) }).catch(() => null);
+    const body = res ? await res.json().catch(() => null) : null;
+    if (res?.ok) {
+      setState({ kind: "saved", at: body.savedAt });
+      onSaved();
+      return true;
+    }
+    unsaved.current ??= pending;
+    setState({ kind: "error", message: body?.error?.message ?? t("reportPage.offline") });
+    return false;
+  };
+  useEffect(() => {
+    if (saveRef) saveRef.current = save;
+  });
+
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    const timer = setTimeout(async () => {
-      setState({ kind: "saving" });
-      const res = await fetch(`/api/v1/boards/${boardId}/report/draft`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...draft, commendations: draft.commendations.filter((c) => c.name.trim() && c.reason.trim()) }) }).catch(() => null);
-      const body = res ? await res.json().catch(() => null) : null;
-      if (res?.ok) {
-        setState({ kind: "saved", at: body.savedAt });
-        onSaved();
-      } else setState({ kind: "error", message: body?.error?.message ?? t("reportPage.offline") });
-    }, 800);
+    unsaved.current = draft;
+    const timer = setTimeout(() => void save(), 800);
     return () => clearTimeout(timer);
   }, [draft, boardId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const h = draft.header;
   const setHeader = (patch: Partial<ReportDraft["header"]>) => setDraft((d) => ({ ...d, header: { ...d.header, ...patch } }));
-  const field = (key: "parentBody" | "issuingBody" | "number" | "symbol" | "place" | "date" | "signerName", type = "text") => (
+  const field = (key: "parentBody" | "issuingBody" | "number" | "symbol" | "place" | "signerName") => (
     <label className="report-field">
       <span className="small">{t(`reportPage.header.${key}`)}</span>
-      <input type={type} value={h[key]} onChange={(e) => setHeader({ [key]: e.target.value })} />
+      <input value={h[key]} onChange={(e) => setHeader({ [key]: e.target.value })} />
     </label>
   );
   const list = (key: "recipients" | "distribution" | "signerCapacity") => (
@@ -62,7 +119,7 @@ export function ReportComposer({ boardId, initial, savedAt, evidence, onSaved }:
         {field("number")}
         {field("symbol")}
         {field("place")}
-        {field("date", "date")}
+        <DateField value={h.date} onChange={(date) => setHeader({ date })} />
         {list("recipients")}
         {list("distribution")}
         {list("signerCapacity")}
