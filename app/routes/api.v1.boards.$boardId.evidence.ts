@@ -1,15 +1,10 @@
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { processUpload } from "~/features/evidence/process.server";
 import { readLiveBoard, requireBoard } from "~/models/board-api.server";
 import { listEvidence, maxFileBytes, saveEvidence } from "~/models/evidence.server";
 import { ApiError, handleApi } from "~/utils/api.server";
+import { BodyTooLargeError, readMultipartForm } from "~/utils/form.server";
 import { requireApiUser } from "~/utils/permissions.server";
 
 const fieldsSchema = z.strictObject({
@@ -33,20 +28,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const user = await requireApiUser(request);
     const board = await requireBoard(user, params.boardId ?? "", "edit:board");
     const max = maxFileBytes();
-    // Refuse an announced oversize body before reading it; the part limit below catches the rest.
-    if (Number(request.headers.get("content-length") ?? 0) > max + 64 * 1024) throw tooLarge(max);
     if (!/^multipart\/form-data/i.test(request.headers.get("content-type") ?? "")) {
       throw new ApiError(415, "multipart_required", "Send multipart/form-data with fields file, cardId and optional itemId");
     }
     let form: FormData;
     try {
-      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: max }));
+      // The file plus room for the other fields and the part headers; read no further than that.
+      form = await readMultipartForm(request, max + 64 * 1024);
     } catch (error) {
-      if (error instanceof MaxPartSizeExceededError) throw tooLarge(max);
-      throw new ApiError(400, "invalid_multipart", "The multipart body cannot be read");
+      if (error instanceof BodyTooLargeError) throw tooLarge(max);
+      throw error;
     }
     const file = form.get("file");
     if (!(file instanceof Blob) || file.size === 0) throw new ApiError(422, "validation_failed", "file: required (one non-empty file)");
+    if (file.size > max) throw tooLarge(max);
     const parsed = fieldsSchema.safeParse({ cardId: form.get("cardId") ?? undefined, itemId: form.get("itemId") || undefined });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;

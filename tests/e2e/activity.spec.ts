@@ -74,7 +74,8 @@ test("a card's activity shows who ticked what and when", async ({ browser }) => 
   const teacher = await signedIn(browser, TEACHER, `/schools/${SCHOOL}`);
   const name = await whoami(teacher.page);
   const dialog = await firstCard(teacher.page);
-  const item = dialog.locator(".board-checklist-items").getByRole("checkbox", { checked: false }).first();
+  // An item that needs evidence waits for a photo (disabled): tick one that does not.
+  const item = dialog.locator(".board-checklist-items").getByRole("checkbox", { checked: false, disabled: false }).first();
   const label = (await item.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? "")).trim();
   await item.check();
   const entry = dialog.getByTestId("activity-list").locator("li", { hasText: `${name} đã đánh dấu` }).first();
