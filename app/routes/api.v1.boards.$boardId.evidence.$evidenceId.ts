@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { requireBoard } from "~/models/board-api.server";
+import { assertBoardOpen, requireBoard } from "~/models/board-api.server";
 import { findEvidence, removeEvidence } from "~/models/evidence.server";
 import { ApiError, handleApi } from "~/utils/api.server";
 import { can, requireApiUser } from "~/utils/permissions.server";
@@ -36,6 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (request.method !== "DELETE") throw new ApiError(405, "method_not_allowed", "Use GET or DELETE");
     const user = await requireApiUser(request);
     const board = await requireBoard(user, params.boardId ?? "", "edit:board");
+    assertBoardOpen(board);
     const row = await findEvidence(board.id, params.evidenceId ?? "");
     if (!row) throw new ApiError(404, "evidence_not_found", "No such evidence on this board");
     const resource = { type: "board" as const, districtId: board.school.districtId, schoolId: board.school.id };

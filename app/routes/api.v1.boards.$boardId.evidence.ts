@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { processUpload } from "~/features/evidence/process.server";
-import { readLiveBoard, requireBoard } from "~/models/board-api.server";
+import { assertBoardOpen, readLiveBoard, requireBoard } from "~/models/board-api.server";
 import { listEvidence, maxFileBytes, saveEvidence } from "~/models/evidence.server";
 import { ApiError, handleApi } from "~/utils/api.server";
 import { BodyTooLargeError, readMultipartForm } from "~/utils/form.server";
@@ -27,6 +27,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (request.method !== "POST") throw new ApiError(405, "method_not_allowed", "Use GET or POST");
     const user = await requireApiUser(request);
     const board = await requireBoard(user, params.boardId ?? "", "edit:board");
+    // A closed campaign's board is frozen: its evidence too (the report it proves is in).
+    assertBoardOpen(board);
     const max = maxFileBytes();
     if (!/^multipart\/form-data/i.test(request.headers.get("content-type") ?? "")) {
       throw new ApiError(415, "multipart_required", "Send multipart/form-data with fields file, cardId and optional itemId");

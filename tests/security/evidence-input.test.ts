@@ -153,6 +153,22 @@ describe("content that is not what it says", () => {
   });
 });
 
+describe("a closed campaign", () => {
+  it("its board takes no new evidence and loses none (409 campaign_closed), and still serves what it has", async () => {
+    const closed = await boardIdOf("th-bac-son", "sxsdatvm-2023");
+    const cardId = await firstCard(closed);
+    const { status, body } = await upload(base, cookies.teacher!, closed, { cardId, bytes: await plainJpeg() });
+    expect(status).toBe(409);
+    expect(body.error.code).toBe("campaign_closed");
+    const row = await getDb().evidence.create({ data: { boardId: closed, cardId, kind: "file", name: "cu.pdf", mime: "application/pdf", size: 10, storageKey: "evidence/x/cu.pdf", uploadedById: "nobody" } });
+    const del = await fetch(`${base}/api/v1/boards/${closed}/evidence/${row.id}`, { method: "DELETE", headers: { cookie: cookies.principal! } });
+    expect(del.status).toBe(409);
+    expect(await getDb().evidence.count({ where: { id: row.id } })).toBe(1);
+    const list = await (await fetch(`${base}/api/v1/boards/${closed}/evidence`, { headers: { cookie: cookies.teacher! } })).json();
+    expect(list.evidence.map((e: { id: string }) => e.id)).toContain(row.id);
+  });
+});
+
 describe("ids borrowed from another school", () => {
   it("another school's card on one's own board is not found (404), on its board forbidden (403)", async () => {
     const theirCard = await firstCard(otherBoardId);
