@@ -31,7 +31,8 @@ export async function readMultipartForm(request: Request, maxBytes: number): Pro
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      // Stop reading, but do not cancel: cancelling destroys the socket before the 413 is sent.
+      reader.releaseLock();
       throw new BodyTooLargeError();
     }
     chunks.push(value);

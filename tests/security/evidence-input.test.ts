@@ -122,6 +122,34 @@ describe("file names", () => {
   });
 });
 
+describe("size", () => {
+  it("a body with no length that streams on and on is cut off past the limit (413), not read to its end", async () => {
+    const cardId = await firstCard(boardId);
+    let sent = 0;
+    const chunk = new Uint8Array(1024 * 1024);
+    const boundary = "----endless";
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="cardId"\r\n\r\n${cardId}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="vo-tan.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`));
+      },
+      pull(c) {
+        if (sent >= 60) return c.close();
+        sent++;
+        c.enqueue(chunk);
+      },
+    });
+    const res = await fetch(`${base}/api/v1/boards/${boardId}/evidence`, {
+      method: "POST",
+      headers: { cookie: cookies.teacher!, "content-type": `multipart/form-data; boundary=${boundary}` },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe("file_too_large");
+    expect(sent).toBeLessThan(60);
+  });
+});
+
 describe("content that is not what it says", () => {
   it("an SVG with a script, sent as image/svg+xml and named .jpg, is refused (415) and nothing is stored", async () => {
     const cardId = await firstCard(boardId);
