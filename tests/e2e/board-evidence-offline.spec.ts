@@ -83,6 +83,20 @@ test("an evidence photo chosen offline waits in IndexedDB, is counted by the syn
   await box.check();
   await expect(box).toBeChecked();
 
+  // Offline again, another reload: the board still knows the item has its photo.
+  await expect(badge).toHaveAttribute("data-pending", "0");
+  await page.keyboard.press("Escape");
+  cut = true;
+  await context.setOffline(true);
+  await page.reload();
+  await expect(badge).toHaveText("Ngoại tuyến");
+  dialog = await openDialog();
+  await expect(dialog.getByRole("button", { name: "Xem anh-ngoai-tuyen.jpg" })).toBeVisible();
+  await expect(box).toBeChecked();
+  cut = false;
+  await context.setOffline(false);
+  await expect(badge).toHaveText("Đã kết nối");
+
   // The server has it once (and the queue is empty: a reload uploads nothing more).
   const list = async () => ((await (await page.request.get(`/api/v1/boards/${boardId}/evidence`)).json()).evidence as { name: string; itemId: string }[]).filter((e) => e.itemId === item.id);
   expect((await list()).map((e) => e.name)).toEqual(["anh-ngoai-tuyen.jpg"]);

@@ -1,4 +1,5 @@
-import { createStore, del, entries, set, type UseStore } from "idb-keyval";
+import { createStore, del, entries, get, set, type UseStore } from "idb-keyval";
+import type { EvidenceJson } from "~/models/evidence.server";
 
 // Evidence chosen with no connection (a photo taken in the schoolyard, out of Wi-Fi) waits here,
 // in IndexedDB, until the board is back online; then it is uploaded like any other. The bytes are
@@ -35,4 +36,17 @@ export async function queuedFor(boardId: string, userId: string): Promise<Queued
 
 export async function dequeue(id: string): Promise<void> {
   await del(id, queueStore());
+}
+
+// The board's evidence list as last read, so a board reloaded offline still knows which items
+// have their photo (and shows them). A database of its own: idb-keyval keeps one store per database.
+let lists: UseStore | null = null;
+const listStore = () => (lists ??= createStore("campaign-board-evidence-lists", "lists"));
+
+export async function keepList(boardId: string, list: EvidenceJson[]): Promise<void> {
+  await set(boardId, list, listStore());
+}
+
+export async function keptList(boardId: string): Promise<EvidenceJson[] | null> {
+  return (await get<EvidenceJson[]>(boardId, listStore())) ?? null;
 }

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { EvidenceJson } from "~/models/evidence.server";
-import { canQueue, dequeue, enqueue, queuedFor, type QueuedEvidence } from "./offline-queue";
+import { canQueue, dequeue, enqueue, keepList, keptList, queuedFor, type QueuedEvidence } from "./offline-queue";
 
 // The board's evidence on the client: listed once from the API, refreshed when a card dialog
 // opens and after each upload or removal. Evidence lives outside the Y.Doc (files are not CRDT data).
@@ -52,14 +52,25 @@ export function EvidenceProvider({ boardId, userId, isPrincipal, readOnly, child
   const [refused, setRefused] = useState<{ name: string; code: string }[]>([]);
   const [busy, setBusy] = useState(false);
   const flushing = useRef(false);
+  const fromServer = useRef(false);
   const base = `/api/v1/boards/${boardId}/evidence`;
   const refresh = useCallback(() => {
     fetch(base, { credentials: "same-origin" })
       .then((r) => (r.ok ? r.json() : null))
-      .then((body: { evidence: EvidenceJson[] } | null) => body && setList(body.evidence))
+      .then((body: { evidence: EvidenceJson[] } | null) => {
+        if (!body) return;
+        fromServer.current = true;
+        setList(body.evidence);
+      })
+      // Offline: the list as last read (a reload from the service worker still shows the photos).
+      .catch(() => (canQueue() ? keptList(boardId).then((kept) => kept && setList((l) => (l.length ? l : kept))) : undefined))
       .catch(() => undefined);
-  }, [base]);
+  }, [base, boardId]);
   useEffect(refresh, [refresh]);
+  // Kept on the device as it changes (uploads and removals too), once the server's list has come.
+  useEffect(() => {
+    if (fromServer.current && canQueue()) void keepList(boardId, list).catch(() => undefined);
+  }, [list, boardId]);
 
   // Sends what waits, oldest first; stops at the first network failure (still offline).
   const flush = useCallback(async () => {
