@@ -1,5 +1,6 @@
 import { createStore, del, entries, get, set, type UseStore } from "idb-keyval";
 import type { EvidenceJson } from "~/models/evidence.server";
+import { EVIDENCE_LISTS_DB } from "~/utils/offline.client";
 
 // Evidence chosen with no connection (a photo taken in the schoolyard, out of Wi-Fi) waits here,
 // in IndexedDB, until the board is back online; then it is uploaded like any other. The bytes are
@@ -41,7 +42,7 @@ export async function dequeue(id: string): Promise<void> {
 // The board's evidence list as last read, so a board reloaded offline still knows which items
 // have their photo (and shows them). A database of its own: idb-keyval keeps one store per database.
 let lists: UseStore | null = null;
-const listStore = () => (lists ??= createStore("campaign-board-evidence-lists", "lists"));
+const listStore = () => (lists ??= createStore(EVIDENCE_LISTS_DB, "lists"));
 
 export async function keepList(boardId: string, list: EvidenceJson[]): Promise<void> {
   await set(boardId, list, listStore());
