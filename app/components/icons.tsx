@@ -1,7 +1,10 @@
 import {
   Calendar,
+  Camera,
   Check,
+  Hourglass,
   GripVertical,
+  Paperclip,
   Pencil,
   RotateCcw,
   Search,
@@ -15,10 +18,13 @@ import {
 // only these). Emoji and symbol characters render as empty boxes on some school computers.
 const ICONS = {
   calendar: Calendar,
+  camera: Camera,
   check: Check,
+  waiting: Hourglass,
   close: X,
   drag: GripVertical,
   edit: Pencil,
+  attach: Paperclip,
   restore: RotateCcw,
   search: Search,
   trash: Trash2,

@@ -47,3 +47,4 @@ export { byUrgency, CAMPAIGN_CLOSED, CAMPAIGN_STATUSES, isCampaignStatus, isFroz
 export { hcmMidnight, isCalendarDate } from "./dates";
 export { newlyTickedItems, validateTransition, type TransitionCode, type TransitionOptions, type TransitionResult } from "./validate-change";
 export { PLAN_2023, PLAN_2023_OBLIGATIONS, PLAN_2023_TEMPLATE, type PlanObligation } from "./plan-2023";
+export { ticksNeedingEvidence, tickedItemsNeedingEvidence } from "./evidence";

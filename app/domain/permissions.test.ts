@@ -22,15 +22,15 @@ const resources: Record<string, Resource> = {
   otherDistrictBoard: { type: "board", districtId: "district-2", schoolId: A },
 };
 
-const ADMIN: Permission[] = ["view:board", "view:district", "view:overview", "view:school-overview", "manage:campaign", "manage:schools", "manage:people", "manage:team", "view:audit", "comment:board", "remind:schools", "manage:webhooks"];
+const ADMIN: Permission[] = ["view:board", "view:district", "view:overview", "view:school-overview", "manage:campaign", "manage:schools", "manage:people", "manage:team", "review:report", "view:audit", "comment:board", "remind:schools", "manage:webhooks"];
 const OBSERVER: Permission[] = ["view:board", "view:district", "view:overview", "view:school-overview"];
-const PRINCIPAL: Permission[] = ["view:board", "edit:board", "view:school-overview", "manage:team", "submit:report", "comment:board"];
+const PRINCIPAL: Permission[] = ["view:board", "edit:board", "view:school-overview", "manage:team", "submit:report", "manage:evidence", "comment:board"];
 const TEACHER: Permission[] = ["view:board", "edit:board", "comment:board"];
 
 // What each kind of resource can be asked about (a permission asked of another kind is refused).
 const ON_DISTRICT: Permission[] = ["view:district", "view:overview", "manage:campaign", "manage:schools", "manage:people", "view:audit", "remind:schools", "manage:webhooks"];
 const ON_SCHOOL: Permission[] = ["view:school-overview", "manage:team"];
-const ON_BOARD: Permission[] = ["view:board", "edit:board", "submit:report", "comment:board"];
+const ON_BOARD: Permission[] = ["view:board", "edit:board", "submit:report", "review:report", "manage:evidence", "comment:board"];
 const ON_CAMPAIGN: Permission[] = ["manage:campaign"];
 const on = (role: Permission[], kind: Permission[]) => role.filter((p) => kind.includes(p));
 

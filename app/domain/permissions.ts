@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   "manage:people",
   "manage:team",
   "submit:report",
+  "review:report",
+  "manage:evidence",
   "view:audit",
   "comment:board",
   "remind:schools",
@@ -45,6 +47,8 @@ export const RESOURCE_TYPES: Record<Permission, readonly Resource["type"][]> = {
   "view:board": ["board"],
   "edit:board": ["board"],
   "submit:report": ["board"],
+  "review:report": ["board"],
+  "manage:evidence": ["board"],
   "view:district": ["district"],
   "view:overview": ["district"],
   "view:school-overview": ["school"],
@@ -59,9 +63,10 @@ export const RESOURCE_TYPES: Record<Permission, readonly Resource["type"][]> = {
 };
 
 const DISTRICT_WIDE: readonly Permission[] = ["view:board", "view:district", "view:overview", "view:school-overview"];
-// The district office writes to schools (comments, reminders) on any board it may see.
-const ADMIN_ONLY: readonly Permission[] = ["manage:campaign", "manage:schools", "manage:people", "manage:team", "view:audit", "comment:board", "remind:schools", "manage:webhooks"];
-const PRINCIPAL_OWN_SCHOOL: readonly Permission[] = ["view:board", "edit:board", "view:school-overview", "manage:team", "submit:report", "comment:board"];
+// The district office writes to schools (comments, reminders) on any board it may see, and reviews reports.
+const ADMIN_ONLY: readonly Permission[] = ["manage:campaign", "manage:schools", "manage:people", "manage:team", "review:report", "view:audit", "comment:board", "remind:schools", "manage:webhooks"];
+// manage:evidence: remove anyone's evidence on the board (an uploader removes their own with edit:board).
+const PRINCIPAL_OWN_SCHOOL: readonly Permission[] = ["view:board", "edit:board", "view:school-overview", "manage:team", "submit:report", "manage:evidence", "comment:board"];
 const TEACHER_OWN_SCHOOL: readonly Permission[] = ["view:board", "edit:board", "comment:board"];
 
 export function can(actor: Actor, permission: Permission, resource: Resource): boolean {

@@ -12,3 +12,7 @@ export const REPORT_NOTE_MAX = 2000;
 export function isLateReport(submittedAt: Date | string, deadline: string): boolean {
   return new Date(submittedAt).getTime() >= hcmMidnight(deadline).getTime();
 }
+
+/** A school report's state: chưa nộp (no row), đã nộp, trả lại, đã duyệt. */
+export const REPORT_STATES = ["submitted", "returned", "accepted"] as const;
+export type ReportState = (typeof REPORT_STATES)[number];

@@ -29,19 +29,25 @@ export function campaignJson(c: FoundBoard["campaign"]) {
   return { id: c.id, name: c.name, deadline: deadlineDate(c.deadline), status: c.status };
 }
 
-/** GET /api/v1/boards/<id>: the live document, decoded, by column. */
-export async function boardJson(board: FoundBoard, locale: Locale) {
-  const doc = await (await getCollab()).readDoc(board.id);
+/** The board's live document, decoded (500 board_unreadable when it cannot be). */
+export async function readLiveBoard(boardId: string) {
+  const doc = await (await getCollab()).readDoc(boardId);
   const decoded = readBoard(doc);
   doc.destroy();
   if (!decoded.ok) throw new ApiError(500, "board_unreadable", "This board's document cannot be read");
-  const byColumn = cardsByColumn(decoded.board);
+  return decoded.board;
+}
+
+/** GET /api/v1/boards/<id>: the live document, decoded, by column. */
+export async function boardJson(board: FoundBoard, locale: Locale) {
+  const live = await readLiveBoard(board.id);
+  const byColumn = cardsByColumn(live);
   return {
     board: {
       id: board.id,
       school: schoolJson(board.school),
       campaign: campaignJson(board.campaign),
-      progress: boardProgress(decoded.board),
+      progress: boardProgress(live),
       columns: STATUSES.map((status) => ({
         id: status,
         title: t(locale, `statuses.${status}`),
@@ -55,7 +61,7 @@ export async function boardJson(board: FoundBoard, locale: Locale) {
           assignees: c.assignees,
           origin: c.origin,
           section: c.section,
-          checklist: c.checklist.filter((i) => !i.archived).map((i) => ({ id: i.id, text: i.text, done: i.done })),
+          checklist: c.checklist.filter((i) => !i.archived).map((i) => ({ id: i.id, text: i.text, done: i.done, needsEvidence: i.needsEvidence })),
         })),
       })),
     },

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { CATEGORIES, CRITERIA, LEVELS, type Category, type Criterion } from "~/domain";
-import { hasCardFilters, type OverviewFilters, type SchoolStatus, type SortKey } from "~/features/overview/filters";
+import { hasCardFilters, matchesReportFilter, type OverviewFilters, type SchoolStatus, type SortKey } from "~/features/overview/filters";
 import { lastDayBefore, percent, schoolStatus } from "~/features/overview/schedule";
 import { isFrozen } from "~/domain/campaign";
 import { deadlineDate, visibleCampaigns } from "~/models/board.server";
@@ -172,7 +172,7 @@ export async function getOverview(
     return { boardId: r.boardId, school, progress, cards, overdue: n(agg?.overdue), expected, lastActivityAt, status, error: null, report };
   });
 
-  const kept = filters.status ? schools.filter((s) => s.status === filters.status) : schools;
+  const kept = schools.filter((s) => (!filters.status || s.status === filters.status) && matchesReportFilter(s.report, filters.report));
   const overview: Overview = { campaign, today, totals: totalsOf(kept), schools: kept };
   if (opts.breakdowns) overview.breakdowns = await breakdownsOf(db, campaign.id, filters, kept);
   return overview;

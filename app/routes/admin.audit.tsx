@@ -7,7 +7,7 @@ import { requireDistrict } from "~/features/admin/guard.server";
 import { formatDateTime } from "~/i18n/format";
 import { listAudit } from "~/models/audit.server";
 
-const ENTITIES = ["school", "person", "invitation", "import", "report", "reminder", "campaign"] as const;
+const ENTITIES = ["school", "person", "invitation", "import", "report", "evidence", "reminder", "campaign"] as const;
 const querySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
   entity: z.enum(ENTITIES).optional().catch(undefined),

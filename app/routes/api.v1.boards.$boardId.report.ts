@@ -15,7 +15,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-/** POST /api/v1/boards/<id>/report {"note"} — the principal submits (or re-submits) the report. */
+/**
+ * POST /api/v1/boards/<id>/report {"note"} — the principal submits the report composed in the draft
+ * (GET/PUT …/report/draft) as its next version. 409 once accepted; 422 evidence_missing with `items`.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   return handleApi(async () => {
     if (request.method !== "POST") throw new ApiError(405, "method_not_allowed", "Use GET or POST");

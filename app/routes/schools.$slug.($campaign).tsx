@@ -18,6 +18,7 @@ import { deadlineDate, findSchoolBoard } from "~/models/board.server";
 import { getCollab } from "~/models/collab.server";
 import { boardTemplateNote } from "~/models/campaign.server";
 import { reportInputSchema, reportPanel, submitReport } from "~/models/report.server";
+import { ApiError } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
 import { getLocale } from "~/utils/locale.server";
 import { assertPageCan, can, requireUser } from "~/utils/permissions.server";
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   const schoolInfo = { name: school.name, slug: school.slug, level: school.level, ward: WARDS.find((w) => w.slug === school.ward)?.name ?? school.ward };
   const picker = campaigns.map((c) => ({ id: c.id, slug: c.slug, name: c.name, deadline: c.deadline, status: c.status }));
-  const base = { school: schoolInfo, readOnly, closed, campaigns: picker, user: { id: user.userId, name: user.name } };
+  const base = { school: schoolInfo, readOnly, closed, campaigns: picker, manageEvidence: can(user, "manage:evidence", resource), user: { id: user.userId, name: user.name } };
   if (!board || !campaign) return { ...base, campaign: campaign && campaignInfoOf(campaign), live: null, error: false };
 
   // The live document from the collaboration service (the same room the browser joins next, so
@@ -101,7 +102,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) {
     return Response.json({ reportError: translate(locale, "report.noteTooLong", { max: REPORT_NOTE_MAX }) }, { status: 422 });
   }
-  await submitReport({ ...board, school }, user.userId, parsed.data.note);
+  try {
+    await submitReport({ ...board, school }, user.userId, parsed.data.note);
+  } catch (error) {
+    // Missing evidence (422) or an accepted report (409): say so on the page, keep the note.
+    if (error instanceof ApiError) {
+      const locale = await getLocale(request);
+      const items = (error.details?.items as { text: string }[] | undefined)?.map((i) => i.text) ?? [];
+      const message = error.code === "evidence_missing" ? translate(locale, "report.evidenceMissing", { items: items.join("; ") }) : translate(locale, "report.alreadyAccepted");
+      return Response.json({ reportError: message }, { status: error.status });
+    }
+    throw error;
+  }
   return { reportError: null };
 }
 
@@ -178,6 +190,7 @@ export default function SchoolBoard() {
             state={live.state}
             board={live.board}
             readOnly={data.readOnly}
+            manageEvidence={data.manageEvidence}
             user={data.user}
             members={live.members}
             today={live.today}

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { AppError, apiErrorResponse, isAppError } from "./app-error";
 
-/** The one error shape of the JSON API: {"error":{"code","message"}}. */
-export function apiError(status: number, code: string, message: string, headers?: HeadersInit): Response {
-  return apiErrorResponse(new AppError(status, code, message), headers);
+/** The one error shape of the JSON API: {"error":{"code","message"}}, plus details some errors carry (e.g. "items"). */
+export function apiError(status: number, code: string, message: string, headers?: HeadersInit, details?: Record<string, unknown>): Response {
+  return apiErrorResponse(new AppError(status, code, message, { details }), headers);
 }
 
 /** The API's name for AppError, kept so existing routes read as before: it is the same class. */

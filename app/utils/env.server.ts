@@ -89,6 +89,14 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, "phải bắt đầu bằng smtp:// hoặc smtps:// (must start with smtp:// or smtps://)")
     .optional(),
   /** Sender of every mail, e.g. "Phòng GD&ĐT Kiến An <no-reply@kienan.edu.vn>". */
+  /** Where evidence files and report PDFs are kept: "local" (a folder) — the seam for an S3-compatible driver. */
+  STORAGE_DRIVER: z.enum(["local"]).default("local"),
+  /** Folder of the local storage driver; default: files/ beside the SQLite file. */
+  STORAGE_DIR: z.string().optional(),
+  /** Largest evidence file accepted, in MiB. */
+  EVIDENCE_MAX_MB: z.coerce.number().positive().max(100).default(10),
+  /** Evidence bytes allowed per board, in MiB. */
+  EVIDENCE_QUOTA_MB: z.coerce.number().positive().max(100000).default(500),
   /** Let webhooks reach loopback and private addresses (tests, a closed network). Never this server itself. */
   WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
   /** A delivery attempt gives up after this long (ms): a slow receiver never holds the app up. */

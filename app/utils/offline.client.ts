@@ -10,8 +10,13 @@ export function registerServiceWorker() {
   else window.addEventListener("load", () => void register(), { once: true });
 }
 
+/** Where a board's evidence list is kept for offline reloads (app/features/evidence/offline-queue.ts). */
+export const EVIDENCE_LISTS_DB = "campaign-board-evidence-lists";
+
 export function forgetCachedPages() {
   if ("caches" in window) void caches.delete(PAGE_CACHE);
+  // What a board showed is the signed-out person's, not the next one's (photos waiting to upload stay theirs).
+  if ("indexedDB" in window) indexedDB.deleteDatabase(EVIDENCE_LISTS_DB);
 }
 
 /**

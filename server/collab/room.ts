@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { Logger } from "pino";
-import { CAMPAIGN_CLOSED, readBoard, type Board } from "../../app/domain";
+import { CAMPAIGN_CLOSED, readBoard, ticksNeedingEvidence, type Board } from "../../app/domain";
 import { extensionRefusal, runHooks, type Actor, type CollabExtension, type Refusal } from "./hooks";
 import { send, type Connection } from "./connection";
 import { TokenBucket, type Limits } from "./limits";
@@ -29,6 +29,8 @@ export interface RoomDeps {
   members: (schoolId: string) => Promise<Set<string>>;
   extensions: readonly CollabExtension[];
   log: Logger;
+  /** Of these items (ticked by an update, marked "needs evidence"), the ones with none attached. */
+  missingEvidence?: (boardId: string, itemIds: string[]) => Promise<string[]>;
 }
 
 /**
@@ -118,6 +120,15 @@ export class Room {
         if (verdict.ok && verdict.changed && !actor.trusted && !this.logBudget(actor).take(verdict.update.length)) {
           this.validator.rebuild();
           verdict = { ok: false, code: "log_budget_exceeded", message: "too much written to this board in a short time; try again later" };
+        }
+        if (verdict.ok && verdict.changed && !actor.trusted && this.deps.missingEvidence) {
+          // "Cần minh chứng": an item the district marked cannot be ticked until a photo or file is attached.
+          const ticked = ticksNeedingEvidence(before, verdict.board);
+          const missing = ticked.length ? await this.deps.missingEvidence(this.key.id, ticked) : [];
+          if (missing.length) {
+            this.validator.rebuild();
+            verdict = { ok: false, code: "evidence_required", message: `attach evidence before ticking: ${missing.join(", ")}` };
+          }
         }
         if (!verdict.ok) return { kind: "refused", refusal: { code: verdict.code, message: verdict.message } };
         if (!verdict.changed) return { kind: "unchanged" };

@@ -53,9 +53,9 @@ export class RoomRegistry {
   }
 
   private async load(key: RoomKey, frozen: boolean): Promise<Room> {
-    const { store, extensions, log, limits, members } = this.deps;
+    const { store, extensions, log, limits, members, missingEvidence } = this.deps;
     const loaded = await store.load(key.id);
-    const room = new Room(key, loaded.doc, loaded, { store, extensions, log, limits, members });
+    const room = new Room(key, loaded.doc, loaded, { store, extensions, log, limits, members, missingEvidence });
     room.frozen = frozen;
     await room.loadMembers();
     attachLocalBroadcast(room);

@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { WebSocketServer, type WebSocket } from "ws";
 import { isDomainError } from "../../app/domain";
 import type { ChangeResult, CollabService } from "../../app/models/collab.server";
+import { itemsWithoutEvidence } from "../../app/models/evidence.server";
 import { dbProvider, getDb } from "../../app/utils/db.server";
 import { getLogger } from "../../app/utils/logger.server";
 import { refuseUpgrade, type UpgradeRoute } from "../upgrade";
@@ -68,7 +69,7 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
   const store = new BoardStore(db, dbProvider() === "postgresql");
   const extensions: CollabExtension[] = [];
   const limits: Limits = { ...LIMITS, ...opts.limits };
-  const registry = new RoomRegistry({ db, store, extensions, log, limits, members: schoolMemberIds });
+  const registry = new RoomRegistry({ db, store, extensions, log, limits, members: schoolMemberIds, missingEvidence: (boardId, itemIds) => itemsWithoutEvidence(boardId, itemIds, db) });
   const sessions = new SessionChecker(() => registry.all());
   const projection = new ProjectionScheduler(
     opts.projectionDelayMs,

@@ -69,8 +69,8 @@ describe("live editing through the room", () => {
     const a = connectBoard(base, board, cookies.teacher);
     const b = connectBoard(base, board, cookies.principal);
     await Promise.all([synced(a.provider), synced(b.provider)]);
-    const card = decodeBoard(a.doc).cards.find((c) => c.checklist.some((i) => !i.done))!;
-    const item = card.checklist.find((i) => !i.done)!;
+    const card = decodeBoard(a.doc).cards.find((c) => c.checklist.some((i) => !i.done && !i.needsEvidence))!;
+    const item = card.checklist.find((i) => !i.done && !i.needsEvidence)!;
     const teacherId = (await getDb().user.findUniqueOrThrow({ where: { email: "giaovien.th-bac-son@kienan.demo" } })).id;
     const principalId = (await getDb().user.findUniqueOrThrow({ where: { email: "hieutruong.th-bac-son@kienan.demo" } })).id;
 
@@ -219,8 +219,8 @@ describe("HTTP edits go through the same room", () => {
       ["in_progress", "Đang thực hiện"],
       ["done", "Hoàn thành"],
     ]);
-    const card = json.columns.flatMap((c: { cards: unknown[] }) => c.cards).find((c: { checklist: { done: boolean }[] }) => c.checklist.some((i) => !i.done));
-    const item = card.checklist.find((i: { done: boolean }) => !i.done);
+    const card = json.columns.flatMap((c: { cards: unknown[] }) => c.cards).find((c: { checklist: { done: boolean; needsEvidence: boolean }[] }) => c.checklist.some((i) => !i.done && !i.needsEvidence));
+    const item = card.checklist.find((i: { done: boolean; needsEvidence: boolean }) => !i.done && !i.needsEvidence);
 
     const res = await fetch(`${base}/api/v1/boards/${board}/cards/${card.id}/checklist/${item.id}`, {
       method: "PATCH",

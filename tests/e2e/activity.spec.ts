@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import sharp from "sharp";
 import { axeOn } from "./axe";
 
 // Activity, comments with @mentions, the bell and the district's reminders, in a real browser
@@ -79,7 +80,14 @@ test("a card's activity shows who ticked what and when", async ({ browser }) => 
   const teacher = await signedIn(browser, TEACHER, `/schools/${SCHOOL}`);
   const name = await whoami(teacher.page);
   const dialog = await firstCard(teacher.page);
-  const item = dialog.locator(".board-checklist-items").getByRole("checkbox", { checked: false }).first();
+  const row = dialog.locator(".board-checklist-item").filter({ has: teacher.page.getByRole("checkbox", { checked: false }) }).first();
+  const item = row.getByRole("checkbox");
+  // An item that needs evidence is ticked once a photo is attached (the box waits for it).
+  if ((await row.locator(".board-evidence").count()) > 0) {
+    const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: "#3a7" } }).jpeg().toBuffer();
+    await row.locator('input[type="file"][capture]').setInputFiles({ name: "minh-chung.jpg", mimeType: "image/jpeg", buffer: photo });
+    await expect(item).toBeEnabled();
+  }
   const label = (await item.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? "")).trim();
   await item.check();
   const entry = dialog.getByTestId("activity-list").locator("li", { hasText: `${name} đã đánh dấu` }).first();

@@ -24,8 +24,8 @@ async function tickAsTeacher(baseURL: string) {
   const boardId = boards[0].id as string;
   const { board } = await (await api.get(`/api/v1/boards/${boardId}`)).json();
   const cards = board.columns.flatMap((c: { cards: { id: string; checklist: { id: string; done: boolean }[] }[] }) => c.cards);
-  const card = cards.find((c: { checklist: { done: boolean }[] }) => c.checklist.some((i) => !i.done));
-  const item = card.checklist.find((i: { done: boolean }) => !i.done);
+  const card = cards.find((c: { checklist: { done: boolean; needsEvidence: boolean }[] }) => c.checklist.some((i) => !i.done && !i.needsEvidence));
+  const item = card.checklist.find((i: { done: boolean; needsEvidence: boolean }) => !i.done && !i.needsEvidence);
   const res = await api.patch(`/api/v1/boards/${boardId}/cards/${card.id}/checklist/${item.id}`, { data: { done: true } });
   expect(res.status()).toBe(200);
   await api.dispose();

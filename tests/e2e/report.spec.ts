@@ -1,63 +1,175 @@
-import { expect, test, type Page } from "@playwright/test";
+import fs from "node:fs";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import sharp from "sharp";
 
-// The results report (báo cáo kết quả) in a real browser against the real server (fresh demo DB):
-// a principal submits from the board page, the district office sees it on the overview.
+// The results report (báo cáo kết quả) in a real browser against the real server (fresh demo DB),
+// as the people who use it see it: the principal, on a 360 px phone, attaches a photo to an item
+// that needs evidence, ticks it, composes and submits; the district officer opens the report from
+// the overview and returns it with comments; the principal sees the return, revises and resubmits;
+// the officer accepts.
 
-const SCHOOL = "thcs-van-dau";
+// A THCS school the demo leaves with nothing ticked yet this year: only the item ticked here
+// needs evidence before the report can go.
+const SCHOOL = "thcs-nam-son";
+const SCHOOL_NAME = "Trường THCS Nam Sơn";
 const PRINCIPAL = `hieutruong.${SCHOOL}@kienan.demo`;
 const TEACHER = `giaovien.${SCHOOL}@kienan.demo`;
 const ADMIN = "phong.gddt@kienan.demo";
+const PHONE = { width: 360, height: 780 };
 
-async function signIn(page: Page, email: string, to: string) {
+async function signedIn(browser: Browser, email: string, to: string, viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`/login?redirectTo=${encodeURIComponent(to)}`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Mật khẩu").fill("kienan-2023");
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page).toHaveURL(new RegExp(`${to}$`));
+  return { context, page, errors };
 }
 
-test("a principal submits the report with a note; the overview shows the school as submitted", async ({ page, browser }, testInfo) => {
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await signIn(page, PRINCIPAL, `/schools/${SCHOOL}`);
-  const panel = page.getByTestId("report-panel");
-  await expect(panel.getByRole("heading", { name: "Báo cáo kết quả" })).toBeVisible();
-  await expect(panel).toContainText(/Tiến độ hiện tại: \d+\/\d+ việc/);
-  // The current school year's campaign, due months from now.
-  await expect(panel).toContainText(/Hạn nộp: trước ngày \d{2}\/\d{2}\/\d{4}/);
-  await page.screenshot({ path: testInfo.outputPath("report-panel-before.png") });
+/** The school's board in the open campaign, and an unticked item on it that needs evidence. */
+async function itemNeedingEvidence(page: Page) {
+  const { boards } = await (await page.request.get("/api/v1/boards?status=active")).json();
+  const boardId = boards[0].id as string;
+  const { board } = await (await page.request.get(`/api/v1/boards/${boardId}`)).json();
+  type Item = { id: string; text: string; done: boolean; needsEvidence: boolean };
+  const cards = board.columns.flatMap((c: { cards: { id: string; title: string; checklist: Item[] }[] }) => c.cards) as { id: string; title: string; checklist: Item[] }[];
+  const card = cards.find((c) => c.checklist.some((i) => i.needsEvidence && !i.done))!;
+  return { boardId, card, item: card.checklist.find((i) => i.needsEvidence && !i.done)! };
+}
 
-  await panel.getByLabel("Ghi chú kèm báo cáo").fill("Đã tổ chức ra quân làm sạch trường, lớp.");
-  await panel.getByRole("button", { name: "Nộp báo cáo" }).click();
-  const status = panel.getByTestId("report-status");
-  await expect(status).toContainText(/Đã nộp lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(\d+\/\d+ việc\)/);
-  // The current campaign's deadline is months away: the submission is on time.
-  await expect(status).not.toContainText("Nộp muộn");
-  await expect(panel.getByRole("button", { name: "Nộp lại" })).toBeVisible();
-  await expect(panel.getByLabel("Ghi chú kèm báo cáo")).toHaveValue("Đã tổ chức ra quân làm sạch trường, lớp.");
-  await page.screenshot({ path: testInfo.outputPath("report-panel-desktop.png") });
-  await page.setViewportSize({ width: 360, height: 780 });
-  await page.screenshot({ path: testInfo.outputPath("report-panel-360.png") });
-  expect(errors).toEqual([]);
+/** A real phone photo: a JPEG with a capture time and GPS coordinates (the server strips them). */
+async function phonePhoto(path: string) {
+  const jpeg = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#3a7d44" } })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: "TestCam", Model: "Phone X" },
+      IFD2: { DateTimeOriginal: "2026:11:20 08:30:00" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "20/1 48/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "106/1 37/1 0/1" },
+    })
+    .toBuffer();
+  fs.writeFileSync(path, jpeg);
+  return path;
+}
 
-  // The school's teacher reads one line, with no form.
-  const teacherContext = await browser.newContext();
-  const teacher = await teacherContext.newPage();
-  await signIn(teacher, TEACHER, `/schools/${SCHOOL}`);
-  await expect(teacher.getByTestId("report-status")).toContainText(/Trường đã nộp báo cáo kết quả lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
-  await expect(teacher.getByRole("button", { name: /Nộp báo cáo|Nộp lại/ })).toHaveCount(0);
-  await teacherContext.close();
+test("a principal attaches a photo, ticks, composes and submits; the district returns it with a comment; the principal sees it, resubmits, and it is accepted", async ({ browser }, testInfo) => {
+  const photo = await phonePhoto(testInfo.outputPath("anh-ra-quan.jpg"));
+  const principal = await signedIn(browser, PRINCIPAL, `/schools/${SCHOOL}`, PHONE);
+  const p = principal.page;
+  await expect(p.getByTestId("sync-badge")).toHaveText("Đã kết nối");
+  const { card, item } = await itemNeedingEvidence(p);
 
-  // The district office's overview.
-  const adminContext = await browser.newContext();
-  const admin = await adminContext.newPage();
-  await signIn(admin, ADMIN, "/overview");
-  await expect(admin.locator(`tr[data-school="${SCHOOL}"]`).getByTestId("report-cell")).toHaveText("Đã nộp");
-  await expect(admin.locator(`tr[data-school="th-bac-son"]`).getByTestId("report-cell")).toHaveText("Chưa nộp");
-  await expect(admin.getByTestId("summary-reports")).toContainText("1/30 trường đã nộp báo cáo");
-  await admin.screenshot({ path: testInfo.outputPath("overview-reports.png"), fullPage: false });
-  await admin.locator(`tr[data-school="${SCHOOL}"]`).screenshot({ path: testInfo.outputPath("overview-row-desktop.png") });
-  await admin.setViewportSize({ width: 360, height: 780 });
-  await admin.locator(`tr[data-school="${SCHOOL}"]`).screenshot({ path: testInfo.outputPath("overview-row-360.png") });
-  await adminContext.close();
+  // 1. The item that needs evidence cannot be ticked before a photo is attached, and says why.
+  await p.getByRole("button", { name: card.title, exact: true }).click();
+  const dialog = p.getByRole("dialog");
+  await expect(dialog.getByRole("heading", { level: 2, name: card.title })).toBeVisible();
+  const box = dialog.getByRole("checkbox", { name: item.text });
+  await expect(box).toBeDisabled();
+  await expect(box).toHaveAccessibleDescription("Đính kèm ít nhất một ảnh hoặc tệp minh chứng rồi mới đánh dấu hoàn thành.");
+  // The phone's camera button (accept="image/*" capture="environment"): the photo comes from a file here.
+  const camera = dialog.getByLabel(`Chụp ảnh minh chứng cho: ${item.text}`);
+  await expect(camera).toHaveAttribute("capture", "environment");
+  await camera.setInputFiles(photo);
+  await expect(dialog.getByText("Đã thêm 1 minh chứng.")).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Xem anh-ra-quan.jpg" })).toBeVisible();
+  await expect(box).toBeEnabled();
+  await box.check();
+  await expect(box).toBeChecked();
+  await p.screenshot({ path: testInfo.outputPath("evidence-ticked-360.png") });
+  await p.keyboard.press("Escape");
+
+  // 2. The report page, from the board's report panel: compose (saved as a draft) and submit.
+  const panel = p.getByTestId("report-panel");
+  await expect(panel.getByTestId("report-state")).toContainText("Chưa nộp");
+  await panel.getByRole("link", { name: "Mở trang báo cáo" }).click();
+  await expect(p).toHaveURL(new RegExp(`/schools/${SCHOOL}/report`));
+  await expect(p.getByRole("heading", { level: 1, name: "Báo cáo kết quả" })).toBeVisible();
+  const composer = p.getByTestId("report-composer");
+  // The header is data, with the issue date as people write it.
+  await expect(composer.getByLabel("Cơ quan chủ quản")).toHaveValue("UBND QUẬN KIẾN AN");
+  await expect(composer.getByLabel("Ngày ban hành")).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
+  await composer.getByLabel("Kết quả nổi bật").fill("Toàn trường ra quân làm sạch sân trường và lớp học.");
+  await composer.getByRole("button", { name: "Thêm đề xuất" }).click();
+  await composer.getByRole("textbox", { name: "Tập thể/cá nhân" }).fill("Chi đoàn giáo viên");
+  await composer.getByRole("textbox", { name: "Thành tích, lý do" }).fill("Đi đầu trong ra quân làm sạch trường.");
+  await composer.getByRole("checkbox", { name: "anh-ra-quan.jpg" }).check();
+  await expect(composer.getByTestId("draft-state")).toContainText(/Đã lưu bản nháp lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+  // The preview is the document as it will be sent: the school, the section just written, the photo.
+  const preview = p.getByTestId("report-document");
+  await expect(preview).toContainText(SCHOOL_NAME);
+  await expect(preview).toContainText("Toàn trường ra quân làm sạch sân trường và lớp học.");
+  await expect(preview).toContainText("Chi đoàn giáo viên");
+  await p.getByRole("button", { name: "Nộp báo cáo" }).click();
+  const status = p.getByTestId("report-page-status");
+  await expect(status).toContainText("Đã nộp");
+  await expect(status).toContainText(/lần 1, \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+  await expect(p.getByTestId("report-versions")).toContainText("Lần 1:");
+  // The phone run: nothing wider than the screen, the page read from the top.
+  expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  await p.evaluate(() => window.scrollTo(0, 0));
+  await p.screenshot({ path: testInfo.outputPath("report-page-360.png") });
+  await p.screenshot({ path: testInfo.outputPath("report-page-360-full.png"), fullPage: true });
+
+  // The school's teacher reads the state on the board, with no form.
+  const teacher = await signedIn(browser, TEACHER, `/schools/${SCHOOL}`);
+  await expect(teacher.page.getByTestId("report-status")).toContainText(/Trường đã nộp báo cáo kết quả lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+  await expect(teacher.page.getByRole("button", { name: /Nộp báo cáo|Nộp lại/ })).toHaveCount(0);
+  await teacher.context.close();
+
+  // 3. The district officer: the overview says đã nộp; the badge opens the report; return it.
+  const admin = await signedIn(browser, ADMIN, "/overview");
+  const a = admin.page;
+  const cell = a.locator(`tr[data-school="${SCHOOL}"]`).getByTestId("report-cell");
+  await expect(cell).toHaveText("Đã nộp");
+  await cell.getByRole("link").click();
+  await expect(a).toHaveURL(new RegExp(`/schools/${SCHOOL}/report`));
+  await expect(a.getByTestId("report-document")).toContainText("Toàn trường ra quân làm sạch sân trường và lớp học.");
+  // The appendix shows the evidence photo, served only to people who may see the board.
+  const appendixPhoto = a.getByTestId("report-document").locator(".doc-appendix img").first();
+  await appendixPhoto.scrollIntoViewIfNeeded();
+  await expect(appendixPhoto).toHaveAttribute("alt", /^Hình 1\. .*chụp ngày 20\/11\/2026/);
+  await expect.poll(() => appendixPhoto.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await expect(appendixPhoto).toBeVisible();
+  const review = a.getByTestId("review-form");
+  await review.getByLabel("Nhận xét chung").fill("Đề nghị bổ sung số liệu cây xanh đã trồng.");
+  await review.getByLabel("Nhận xét về: Tồn tại, hạn chế").fill("Chưa nêu nguyên nhân.");
+  await review.getByRole("button", { name: "Trả lại" }).click();
+  await expect(a.getByTestId("report-page-status")).toContainText("Trả lại");
+  await expect(a.getByTestId("review-form")).toHaveCount(0);
+
+  // 4. The principal sees the return on the board and on the report page, revises and resubmits.
+  await p.goto(`/schools/${SCHOOL}`);
+  await expect(p.getByTestId("report-returned")).toContainText("Đề nghị bổ sung số liệu cây xanh đã trồng.");
+  await p.getByTestId("report-panel").getByRole("link", { name: "Mở trang báo cáo" }).click();
+  const notes = p.getByTestId("review-notes");
+  await expect(notes).toContainText(/Phòng GD&ĐT \(.+\) trả lại báo cáo lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+  await expect(notes).toContainText("Đề nghị bổ sung số liệu cây xanh đã trồng.");
+  await expect(notes).toContainText("Tồn tại, hạn chế: Chưa nêu nguyên nhân.");
+  await p.evaluate(() => window.scrollTo(0, 0));
+  await p.screenshot({ path: testInfo.outputPath("report-returned-360.png") });
+  // Resubmitted at once after typing: what was just typed is saved into the draft first.
+  await p.getByLabel("Tồn tại, hạn chế và nguyên nhân").fill("Còn thiếu cây xanh do sân hẹp; đã trồng thêm 12 cây.");
+  await p.getByRole("button", { name: "Nộp lại báo cáo" }).click();
+  await expect(p.getByTestId("report-page-status")).toContainText("lần 2");
+  await expect(p.getByTestId("review-notes")).toHaveCount(0);
+
+  // 5. The district accepts version 2; the overview says đã duyệt.
+  await a.reload();
+  await expect(a.getByTestId("report-document")).toContainText("đã trồng thêm 12 cây");
+  await a.getByTestId("review-form").getByRole("button", { name: "Duyệt" }).click();
+  await expect(a.getByTestId("report-page-status")).toContainText("Đã duyệt");
+  await a.goto("/overview");
+  await expect(a.locator(`tr[data-school="${SCHOOL}"]`).getByTestId("report-cell")).toHaveText("Đã duyệt");
+
+  // Accepted: the principal reads the document, no longer composes it.
+  await p.reload();
+  await expect(p.getByTestId("report-page-status")).toContainText("Đã duyệt");
+  await expect(p.getByTestId("report-composer")).toHaveCount(0);
+  expect(principal.errors).toEqual([]);
+  expect(admin.errors).toEqual([]);
+  await principal.context.close();
+  await admin.context.close();
 });

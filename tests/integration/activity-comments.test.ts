@@ -25,9 +25,11 @@ beforeAll(async () => {
   server = await startTestServer();
   for (const [k, email] of Object.entries(PEOPLE)) cookies[k] = await signIn(server.url, email);
   boardId = await boardIdOf("th-bac-son");
-  const card = (await liveBoard(boardId)).cards.find((c) => c.checklist.some((i) => !i.done && !i.archived))!;
+  // An item that needs no evidence: one that does cannot be ticked before a photo is attached.
+  const open = (i: { done: boolean; archived: boolean; needsEvidence: boolean }) => !i.done && !i.archived && !i.needsEvidence;
+  const card = (await liveBoard(boardId)).cards.find((c) => c.checklist.some(open))!;
   cardId = card.id;
-  itemId = card.checklist.find((i) => !i.done && !i.archived)!.id;
+  itemId = card.checklist.find(open)!.id;
 });
 afterAll(async () => {
   await server?.close();

@@ -46,6 +46,10 @@ beforeAll(async () => {
     const partyCell = byTpl(current, "tpl-party-cell")!;
     const at = new Date("2023-10-02T02:00:00Z");
     const ids = { ownCard: "", ownItem: "", movedCard: partyCell.id, tickedSlogan: slogans.checklist.find((i) => i.templateId === "tpl-slogans-3")!.id };
+    // Items that need evidence are ticked only with some attached (the rule is tested in evidence.test.ts).
+    for (const item of slogans.checklist.filter((i) => i.needsEvidence && !i.done)) {
+      await getDb().evidence.create({ data: { boardId: board.id, cardId: slogans.id, itemId: item.id, kind: "file", name: "bien-ban.pdf", mime: "application/pdf", size: 1, storageKey: `evidence/${board.id}/fixture.pdf`, uploadedById: teacher } });
+    }
     const result = await collab.change(
       board.id,
       (doc: Y.Doc) => {

@@ -115,7 +115,7 @@ describe("GET /api/v1/overview: figures", () => {
     const teacher = await userId("giaovien.th-bac-son@kienan.demo");
     const before = lineOf(await overviewJson(base, cookies.admin), "th-bac-son");
     const beforeTotals = (await overviewJson(base, cookies.admin)).totals;
-    const open = (await liveBoard(boardId)).cards.filter((c) => c.checklist.some((i) => !i.done));
+    const open = (await liveBoard(boardId)).cards.filter((c) => c.checklist.some((i) => !i.done && !i.needsEvidence));
     const [first, second, third] = open;
 
     // 1. the server-side path (what HTTP PATCH and campaign jobs use): two ticks and a card move
@@ -123,20 +123,20 @@ describe("GET /api/v1/overview: figures", () => {
     const result = await (await getCollab()).change(
       boardId,
       (doc) => {
-        for (const item of first!.checklist.filter((i) => !i.done).slice(0, 2)) setChecklistItemDone(doc, first!.id, item.id, true, { userId: teacher, at: new Date() });
+        for (const item of first!.checklist.filter((i) => !i.done && !i.needsEvidence).slice(0, 2)) setChecklistItemDone(doc, first!.id, item.id, true, { userId: teacher, at: new Date() });
         moveCard(doc, first!.id, "in_progress");
       },
       { userId: teacher },
     );
     expect(result.ok).toBe(true);
     await done;
-    const ticked = Math.min(2, first!.checklist.filter((i) => !i.done).length);
+    const ticked = Math.min(2, first!.checklist.filter((i) => !i.done && !i.needsEvidence).length);
     let line = lineOf(await overviewJson(base, cookies.admin), "th-bac-son");
     expect(line.progress!.done).toBe(before.progress!.done + ticked);
 
     // 2. the JSON API, as the teacher
     done = projected(boardId);
-    const item = second!.checklist.find((i) => !i.done)!;
+    const item = second!.checklist.find((i) => !i.done && !i.needsEvidence)!;
     const res = await fetch(`${base}/api/v1/boards/${boardId}/cards/${second!.id}/checklist/${item.id}`, {
       method: "PATCH",
       headers: { cookie: cookies.teacher, "content-type": "application/json" },
@@ -151,7 +151,7 @@ describe("GET /api/v1/overview: figures", () => {
     const client = connectBoard(base, boardId, cookies.teacher);
     await synced(client.provider);
     done = projected(boardId);
-    const wsItem = third!.checklist.find((i) => !i.done)!;
+    const wsItem = third!.checklist.find((i) => !i.done && !i.needsEvidence)!;
     setChecklistItemDone(client.doc, third!.id, wsItem.id, true, { userId: teacher, at: new Date() });
     await done;
     client.provider.destroy();

@@ -51,10 +51,10 @@ describe("GET /overview/events", () => {
     // Another school's board changes: the principal's page must still refresh its district average.
     const boardId = await boardIdOf("thcs-van-dau");
     const teacher = await userId("giaovien.thcs-van-dau@kienan.demo");
-    const card = (await liveBoard(boardId)).cards.find((c) => c.checklist.some((i) => !i.done))!;
+    const card = (await liveBoard(boardId)).cards.find((c) => c.checklist.some((i) => !i.done && !i.needsEvidence))!;
     await (await getCollab()).change(
       boardId,
-      (doc) => setChecklistItemDone(doc, card.id, card.checklist.find((i) => !i.done)!.id, true, { userId: teacher, at: new Date() }),
+      (doc) => setChecklistItemDone(doc, card.id, card.checklist.find((i) => !i.done && !i.needsEvidence)!.id, true, { userId: teacher, at: new Date() }),
       { userId: teacher },
     );
     const block = await nextEvent(reader, "changed", seen);

@@ -54,12 +54,12 @@ describe("npm run projection:rebuild", () => {
       const boardId = await boardIdOf(slug);
       const teacher = await userId(`giaovien.${slug}@kienan.demo`);
       const board = await liveBoard(boardId);
-      const open = board.cards.find((c) => c.checklist.some((i) => !i.done))!;
+      const open = board.cards.find((c) => c.checklist.some((i) => !i.done && !i.needsEvidence))!;
       const done = projected(boardId);
       const result = await collab.change(
         boardId,
         (doc) => {
-          setChecklistItemDone(doc, open.id, open.checklist.find((i) => !i.done)!.id, true, { userId: teacher, at: new Date() });
+          setChecklistItemDone(doc, open.id, open.checklist.find((i) => !i.done && !i.needsEvidence)!.id, true, { userId: teacher, at: new Date() });
           moveCard(doc, board.cards.at(-1)!.id, "in_progress");
           addCard(doc, { title: "Trồng thêm cây xanh trước cổng trường", category: "cleanup_landscape", criteria: ["xanh"], dueDate: "2023-09-30", createdBy: teacher });
         },

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
 import type { StartedServer } from "../../server/index";
 import { boardIdOf } from "../support/boards";
+import { attachMissingEvidence } from "../support/evidence";
 import { signIn, startTestServer } from "../support/server";
-import { campaignId, getJson, overviewJson } from "./overview-support";
+import { campaignId, getJson, liveBoard, overviewJson } from "./overview-support";
 
 // The school's results report (báo cáo kết quả) through the real server and SQLite.
 
@@ -70,6 +71,8 @@ describe("POST/GET /api/v1/boards/<id>/report", () => {
   });
 
   it("the principal submits: 201 with the board's progress, an audit entry, and GET shows it", async () => {
+    // The seed ticked items that need evidence: attach a photo to each first (else 422, report-document.test.ts).
+    await attachMissingEvidence(base, cookies.teacher!, boardId, await liveBoard(boardId));
     const stat = await getDb().boardStat.findUniqueOrThrow({ where: { boardId } });
     const before = Date.now();
     const { status, body } = await post(reportPath(), cookies.principal, JSON.stringify({ note: "  Đã hoàn thành tuyên truyền.  " }));
@@ -79,6 +82,8 @@ describe("POST/GET /api/v1/boards/<id>/report", () => {
       boardId,
       submittedBy: { id: principal.id, name: principal.name },
       note: "Đã hoàn thành tuyên truyền.",
+      version: 1,
+      status: "submitted",
       progress: { done: stat.itemsDone, total: stat.itemsTotal },
       // The demo's current campaign is due months from today.
       late: false,
@@ -100,11 +105,11 @@ describe("POST/GET /api/v1/boards/<id>/report", () => {
     expect((await getJson(base, reportPath(), cookies.otherPrincipal)).status).toBe(403);
   });
 
-  it("re-submitting keeps one row with the latest note and progress, and audits again", async () => {
-    await getDb().boardStat.update({ where: { boardId }, data: { itemsDone: 7, itemsTotal: 40 } });
+  it("re-submitting keeps one row with the latest note and version 2 (the board's live figures), and audits again", async () => {
     const { status, body } = await post(reportPath(), cookies.principal, JSON.stringify({}));
     expect(status).toBe(201);
-    expect(body.report).toMatchObject({ note: "", progress: { done: 7, total: 40 } });
+    const stat = await getDb().boardStat.findUniqueOrThrow({ where: { boardId } });
+    expect(body.report).toMatchObject({ note: "", version: 2, progress: { done: stat.itemsDone, total: stat.itemsTotal } });
     expect(await getDb().reportSubmission.count({ where: { boardId } })).toBe(1);
     expect(await getDb().auditLog.count({ where: { action: "report.submitted", entityId: boardId } })).toBe(2);
     expect((await getJson(base, reportPath(), cookies.teacher)).body.report.note).toBe("");
@@ -135,7 +140,7 @@ describe("the overview shows who submitted", () => {
     const overview = (await overviewJson(base, cookies.admin)) as unknown as WithReports;
     expect(overview.totals.reports).toEqual({ submitted: 1, late: 0 });
     const line = overview.schools.find((s) => s.school.slug === "th-bac-son")!;
-    expect(line.report).toEqual({ submittedAt: onTime.toISOString(), late: false });
+    expect(line.report).toEqual({ submittedAt: onTime.toISOString(), late: false, status: "submitted", version: 2 });
     expect(overview.schools.filter((s) => s.report !== null)).toHaveLength(1);
 
     await getDb().reportSubmission.update({ where: { boardId }, data: { submittedAt: new Date(deadline.getTime() + 86_400_000) } });
@@ -153,7 +158,7 @@ describe("the overview shows who submitted", () => {
     const when = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
       .format(submittedAt)
       .replace(", ", " ");
-    expect(bacSon?.endsWith(`,Nộp muộn ${when}`), bacSon).toBe(true);
+    expect(bacSon?.endsWith(`,Đã nộp - Nộp muộn ${when}`), bacSon).toBe(true);
     expect(lines.find((l) => l.startsWith("Trường Mầm non Lãm Hà,"))).toMatch(/,Chưa nộp$/);
   });
 });

@@ -6,7 +6,9 @@ import { getDb } from "~/utils/db.server";
 import type { StartedServer } from "../../server/index";
 import { boardIdOf } from "../support/boards";
 import { eventually } from "../support/collab-client";
+import { attachMissingEvidence } from "../support/evidence";
 import { signIn, startTestServer } from "../support/server";
+import { liveBoard } from "./overview-support";
 
 // Outgoing webhooks against a local HTTP receiver: the signature verifies with the secret, a
 // failed attempt is retried with back-off, a receiver that never answers holds nothing up.
@@ -83,6 +85,7 @@ describe("webhooks", () => {
     expect(created.status).toBe(201);
     answers.push(500);
     const boardId = await boardIdOf("th-bac-son");
+    await attachMissingEvidence(server.url, principal, boardId, await liveBoard(boardId));
     expect((await api("POST", `/api/v1/boards/${boardId}/report`, principal, { note: "xong" })).status).toBe(201);
     await eventually(() => expect(received).toHaveLength(1));
     const first = received[0];

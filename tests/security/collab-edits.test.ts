@@ -36,8 +36,8 @@ it.each([
 ])("a %s doneAt is replaced by the server's time, in the log and on the sender's screen", async (_label, at) => {
   const a = connectBoard(server.url, board, teacher);
   await synced(a.provider);
-  const card = decodeBoard(a.doc).cards.find((c) => c.checklist.some((i) => !i.done))!;
-  const item = card.checklist.find((i) => !i.done)!;
+  const card = decodeBoard(a.doc).cards.find((c) => c.checklist.some((i) => !i.done && !i.needsEvidence))!;
+  const item = card.checklist.find((i) => !i.done && !i.needsEvidence)!;
   const from = Date.now();
   setChecklistItemDone(a.doc, card.id, item.id, true, { userId: ids.teacher!, at });
   const near = (iso: string | null) => {
@@ -54,8 +54,8 @@ it.each([
 it("a live tick keeps its own doneAt (within the clock skew allowed)", async () => {
   const a = connectBoard(server.url, board, teacher);
   await synced(a.provider);
-  const card = decodeBoard(a.doc).cards.find((c) => c.checklist.some((i) => !i.done))!;
-  const item = card.checklist.find((i) => !i.done)!;
+  const card = decodeBoard(a.doc).cards.find((c) => c.checklist.some((i) => !i.done && !i.needsEvidence))!;
+  const item = card.checklist.find((i) => !i.done && !i.needsEvidence)!;
   const at = new Date(Date.now() - 30_000);
   setChecklistItemDone(a.doc, card.id, item.id, true, { userId: ids.teacher!, at });
   await eventually(async () =>

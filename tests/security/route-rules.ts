@@ -102,6 +102,27 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     GET: { path: (w) => `/api/v1/boards/${w.other.boardId}/report`, decide: allowed("view:board", board("other")) },
     POST: { path: (w) => `/api/v1/boards/${w.own.boardId}/report`, decide: allowed("submit:report", board("own")), body: () => ({ type: "json", value: { note: "" } }) },
   },
+  "api.v1.boards.$boardId.evidence.ts": {
+    GET: { path: (w) => `/api/v1/boards/${w.other.boardId}/evidence`, decide: allowed("view:board", board("other")) },
+    POST: { path: (w) => `/api/v1/boards/${w.own.boardId}/evidence`, decide: allowed("edit:board", board("own")), body: () => ({ type: "json", value: {} }) },
+  },
+  "api.v1.boards.$boardId.evidence.$evidenceId.ts": {
+    GET: { path: (w) => `/api/v1/boards/${w.other.boardId}/evidence/${FAKE}`, decide: allowed("view:board", board("other")) },
+    DELETE: { path: (w) => `/api/v1/boards/${w.own.boardId}/evidence/${FAKE}`, decide: allowed("edit:board", board("own")) },
+  },
+  "api.v1.boards.$boardId.report.draft.ts": {
+    GET: { path: (w) => `/api/v1/boards/${w.own.boardId}/report/draft`, decide: allowed("submit:report", board("own")) },
+    PUT: { path: (w) => `/api/v1/boards/${w.own.boardId}/report/draft`, decide: allowed("submit:report", board("own")), body: () => ({ type: "json", value: { bogus: true } }) },
+  },
+  "api.v1.boards.$boardId.report.review.ts": {
+    POST: { path: (w) => `/api/v1/boards/${w.other.boardId}/report/review`, decide: allowed("review:report", board("other")), body: () => ({ type: "json", value: { bogus: true } }) },
+  },
+  "api.v1.boards.$boardId.report.versions.ts": { GET: { path: (w) => `/api/v1/boards/${w.other.boardId}/report/versions`, decide: allowed("view:board", board("other")) } },
+  "api.v1.boards.$boardId.report[.]docx.ts": { GET: { path: (w) => `/api/v1/boards/${w.other.boardId}/report.docx`, decide: allowed("view:board", board("other")) } },
+  "api.v1.boards.$boardId.report[.]pdf.ts": { GET: { path: (w) => `/api/v1/boards/${w.other.boardId}/report.pdf`, decide: allowed("view:board", board("other")) } },
+  "api.v1.campaigns.$campaignId.summary[.]docx.ts": { GET: { path: (w) => `/api/v1/campaigns/${w.campaignId}/summary.docx`, decide: districtOverview } },
+  "api.v1.campaigns.$campaignId.summary[.]pdf.ts": { GET: { path: (w) => `/api/v1/campaigns/${w.campaignId}/summary.pdf`, decide: districtOverview } },
+  "api.v1.campaigns.$campaignId.summary[.]xlsx.ts": { GET: { path: (w) => `/api/v1/campaigns/${w.campaignId}/summary.xlsx`, decide: districtOverview } },
   "api.v1.boards.$boardId.ts": { GET: { path: (w) => `/api/v1/boards/${w.own.boardId}`, decide: allowed("view:board", board("own")) } },
   "api.v1.boards.ts": { GET: { path: () => "/api/v1/boards", decide: signedIn } },
   "api.v1.campaigns.$campaignId.copy.ts": { POST: { path: () => `/api/v1/campaigns/${FAKE}/copy`, decide: campaigns } },
@@ -160,6 +181,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "api.v1.webhooks.ts": { GET: { path: () => "/api/v1/webhooks", decide: allowed("manage:webhooks", district) } },
   "boards.$boardId.events.ts": { GET: { path: (w) => `/boards/${w.other.boardId}/events`, decide: allowed("view:board", board("other")) }, stream: true },
   "notifications.events.ts": { GET: { path: () => "/notifications/events", decide: signedIn }, stream: true },
+  "schools.$slug.report.tsx": { GET: { path: (w) => `/schools/${w.other.slug}/report`, decide: allowed("view:board", board("other")) } },
   // The team of the actor's own school: district roles have none.
   "team.tsx": same((a, w) => a !== null && a.schoolId !== null && can(a, "manage:team", { type: "school", districtId: w.districtId, schoolId: a.schoolId }), () => "/team"),
 };

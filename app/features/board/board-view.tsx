@@ -14,6 +14,8 @@ import { RecycleBin } from "./recycle-bin";
 import { rejectionKey, type Rejection } from "./reject-message";
 import { ToastRegion, useToasts } from "./toasts";
 import { useBoardSession } from "./use-board-session";
+import { RefusedEvidenceNotice } from "~/features/evidence/evidence-strip";
+import { EvidenceProvider } from "~/features/evidence/use-evidence";
 
 export type BoardViewProps = {
   boardId: string;
@@ -24,6 +26,8 @@ export type BoardViewProps = {
   user: Member;
   members: Member[];
   today: string;
+  /** May remove anyone's evidence (the principal). */
+  manageEvidence?: boolean;
   /** May this person comment on cards. */
   canComment?: boolean;
   /** The district's words of the template version this board follows (template id → texts). */
@@ -122,8 +126,10 @@ export function BoardView(props: BoardViewProps) {
   };
 
   return (
+    <EvidenceProvider boardId={props.boardId} userId={props.user.id} isPrincipal={!!props.manageEvidence} readOnly={readOnly}>
     <div className="board" data-ready={live.ready ? "true" : "false"}>
       <BoardToolbar progress={progress} live={live} self={self} />
+      <RefusedEvidenceNotice />
       {live.closed ? (
         <p className="notice notice-error" role="alert">
           {t([4401, 4403, 4429].includes(live.closed.code) ? `board.closed.${live.closed.code}` : "board.closed.other", { reason: live.closed.reason })}
@@ -197,5 +203,6 @@ export function BoardView(props: BoardViewProps) {
       </CardDialog>
       {openCard ? null : <ToastRegion toasts={toasts} dismiss={dismiss} />}
     </div>
+    </EvidenceProvider>
   );
 }

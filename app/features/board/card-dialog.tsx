@@ -11,6 +11,8 @@ import { DeleteCard } from "./card-delete";
 import { AssigneeField, ChoiceFields, ReadOnlyFields } from "./card-fields";
 import { DescriptionField, TitleField } from "./card-text-fields";
 import { ChecklistEditor } from "./checklist-editor";
+import { EvidenceStrip } from "~/features/evidence/evidence-strip";
+import { useEvidence } from "~/features/evidence/use-evidence";
 import type { PresenceUser } from "./presence-logic";
 import { EditorsLine } from "./presence";
 
@@ -45,6 +47,11 @@ type DialogProps = {
 export function CardDialog({ card, members, editors, readOnly, actions, onMove, onClose, onDeleted, boardId, canComment = false, originals, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const open = card !== null;
+  // Someone else may have attached photos since the page loaded: fetch the list as the card opens.
+  const refreshEvidence = useEvidence()?.refresh;
+  useEffect(() => {
+    if (card?.id) refreshEvidence?.();
+  }, [card?.id, refreshEvidence]);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -62,6 +69,7 @@ export function CardDialog({ card, members, editors, readOnly, actions, onMove, 
           {readOnly ? null : <TitleField key={`title-${card.id}`} card={card} actions={actions} />}
           <ChecklistEditor card={card} readOnly={readOnly} actions={actions} />
           <CardDetails card={card} members={members} readOnly={readOnly} actions={actions} onMove={(status) => onMove(card.id, status)} />
+          <CardEvidence card={card} readOnly={readOnly} />
           <CardDialogFooter card={card} readOnly={readOnly} actions={actions} onDeleted={() => onDeleted(card)} />
           {boardId ? <CardComments key={`c-${card.id}`} boardId={boardId} cardId={card.id} canComment={canComment} /> : null}
           {boardId ? <CardActivity key={`a-${card.id}`} boardId={boardId} cardId={card.id} /> : null}
@@ -95,6 +103,17 @@ function CardDetails({ card, members, readOnly, actions, onMove }: { card: Card;
       <DescriptionField key={`desc-${card.id}`} card={card} actions={actions} />
       <ChoiceFields card={card} actions={actions} onMove={onMove} />
       <AssigneeField card={card} members={members} actions={actions} />
+    </section>
+  );
+}
+
+/** Photos for the card as a whole (an item's own photos sit under the item). */
+function CardEvidence({ card, readOnly }: { card: Card; readOnly: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <section className="board-card-evidence" aria-label={t("evidence.cardHeading")}>
+      <h3 className="board-checklist-heading">{t("evidence.cardHeading")}</h3>
+      <EvidenceStrip cardId={card.id} itemId={null} label={card.title} readOnly={readOnly} />
     </section>
   );
 }

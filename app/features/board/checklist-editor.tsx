@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import { liveItems, type Card, type ChecklistItem } from "~/domain";
 import type { CardActions } from "./card-actions";
 import { Icon } from "~/components/icons";
+import { EvidenceStrip } from "~/features/evidence/evidence-strip";
+import { useEvidence } from "~/features/evidence/use-evidence";
 import { useLiveText } from "./live-text";
 
 /**
@@ -38,16 +40,34 @@ export function ChecklistEditor({ card, readOnly, actions }: { card: Card; readO
 function ChecklistRow({ cardId, item, readOnly, actions }: { cardId: string; item: ChecklistItem; readOnly: boolean; actions: CardActions }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
+  const inputId = useId();
+  const evidence = useEvidence();
+  // The server refuses the tick too (evidence_required); here the box waits for a photo and says why.
+  const blocked = item.needsEvidence && !item.done && evidence !== null && evidence.forItem(item.id).length === 0;
+  // A photo waiting in IndexedDB is not evidence yet: the tick waits for its upload.
+  const waiting = blocked && evidence.queuedFor(cardId, item.id).length > 0;
   if (editing) return <ItemTextEditor cardId={cardId} item={item} actions={actions} onDone={() => setEditing(false)} />;
   return (
     <li className={`board-checklist-item${item.done ? " board-checklist-done" : ""}`}>
       <label className="board-check">
-        <input type="checkbox" checked={item.done} disabled={readOnly} onChange={(e) => actions.tick(cardId, item.id, e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={item.done}
+          disabled={readOnly || blocked}
+          aria-describedby={blocked ? `${inputId}-why` : undefined}
+          onChange={(e) => actions.tick(cardId, item.id, e.target.checked)}
+        />
         <span className="board-check-text">
           <span>{item.text}</span>
           {item.needsEvidence ? <span className="board-evidence">{t("board.dialog.needsEvidence")}</span> : null}
         </span>
       </label>
+      {blocked && !readOnly ? (
+        <span id={`${inputId}-why`} className="small muted evidence-why">
+          {t(waiting ? "evidence.tickWaitsUpload" : "evidence.tickNeedsEvidence")}
+        </span>
+      ) : null}
+      <EvidenceStrip cardId={cardId} itemId={item.id} label={item.text} readOnly={readOnly} />
       {readOnly ? null : (
         <span className="board-item-actions">
           <button type="button" className="board-icon-btn" aria-label={t("board.dialog.editItem", { text: item.text })} onClick={() => setEditing(true)}>

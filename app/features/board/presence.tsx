@@ -53,8 +53,11 @@ export function PresenceBar({ peers, self }: { peers: Peer[]; self: PresenceUser
   );
 }
 
-/** Says only what is true: connected once synced, otherwise syncing, or offline with what is not sent. */
-export function SyncBadge({ sync }: { sync: SyncState }) {
+/**
+ * Says only what is true: connected once synced, otherwise syncing, or offline with what is not
+ * sent — board changes and, beside them, evidence photos waiting in IndexedDB for the connection.
+ */
+export function SyncBadge({ sync, photos = 0 }: { sync: SyncState; photos?: number }) {
   const { t } = useTranslation();
   const badge = badgeFor(sync);
   const text =
@@ -66,9 +69,9 @@ export function SyncBadge({ sync }: { sync: SyncState }) {
           ? t("board.sync.stalled", { count: badge.pending })
           : t("board.sync.offline", { count: badge.pending });
   return (
-    <p className={`board-sync board-sync-${badge.kind}`} role="status" title={t("board.sync.label")} data-testid="sync-badge" data-pending={sync.pending}>
+    <p className={`board-sync board-sync-${badge.kind}`} role="status" title={t("board.sync.label")} data-testid="sync-badge" data-pending={sync.pending} data-photos={photos}>
       <span className="board-sync-dot" aria-hidden="true" />
-      {text}
+      {photos > 0 ? `${text} · ${t("evidence.queued", { count: photos })}` : text}
     </p>
   );
 }

@@ -36,6 +36,7 @@ export const REJECTION_CODES = [
   "read_only",
   "too_large",
   "missing_dependencies",
+  "evidence_required",
 ] as const;
 const KNOWN = new Set<string>(REJECTION_CODES);
 

@@ -17,7 +17,7 @@ export function useActivity(boardId: string, query: Record<string, string | unde
       const page = (await res.json()) as { activity: ActivityEntry[]; next: string | null };
       setEntries(page.activity);
       setNext(page.next);
-    });
+    }).catch(() => undefined); // offline: keep what is shown
     return () => {
       stale = true;
     };

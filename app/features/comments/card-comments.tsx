@@ -32,7 +32,7 @@ export function CardComments({ boardId, cardId, canComment }: { boardId: string;
       const data = (await res.json()) as { comments: Comment[]; mentionable: Person[] };
       setComments(data.comments);
       setPeople(data.mentionable);
-    });
+    }).catch(() => undefined); // offline: keep what is shown; the next change or reopen loads again
     return () => {
       stale = true;
     };

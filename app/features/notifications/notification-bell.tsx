@@ -21,8 +21,9 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
   const load = useCallback(async () => {
-    const res = await fetch("/api/v1/notifications", { headers: { accept: "application/json" } });
-    if (res.ok) setPage((await res.json()) as Page);
+    // Offline (a board reloaded from the service worker): no list yet, the events stream retries.
+    const res = await fetch("/api/v1/notifications", { headers: { accept: "application/json" } }).catch(() => null);
+    if (res?.ok) setPage((await res.json()) as Page);
   }, []);
   useEventSource("/notifications/events", ["changed"], () => void load());
   useEffect(() => {

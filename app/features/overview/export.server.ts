@@ -40,7 +40,7 @@ export function exportTables(overview: Overview, matrix: Matrix, targets: Criter
       s.cards?.done ?? null,
       s.overdue,
       s.lastActivityAt ? formatDateTime(s.lastActivityAt) : null,
-      s.report ? `${vi(s.report.late ? "report.late" : "report.statusSubmitted")} ${formatDateTime(s.report.submittedAt)}` : vi("report.statusMissing"),
+      s.report ? `${vi(`reportPage.state.${s.report.status}`)}${s.report.late ? ` - ${vi("report.late")}` : ""} ${formatDateTime(s.report.submittedAt)}` : vi("report.statusMissing"),
     ]),
   };
   const unreadable = new Set(overview.schools.filter((s) => s.status === "unreadable").map((s) => s.boardId));
@@ -89,6 +89,7 @@ function aboutRows(overview: Overview, filters: OverviewFilters): Cell[][] {
     category: (v) => vi(`categories.${v}`),
     criterion: (v) => vi(`criteria.${v}`),
     status: (v) => vi(`overview.statuses.${v}`),
+    report: (v) => vi(`overview.reportFilter.${v}`),
   };
   const filterText = (Object.keys(labels) as (keyof OverviewFilters)[])
     .filter((k) => filters[k])

@@ -1,7 +1,7 @@
 import { Form, Link, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CATEGORIES, CRITERIA, LEVELS, WARDS } from "~/domain";
-import { overviewSearch, SCHOOL_STATUSES, type OverviewQuery, type QueryProblem } from "./filters";
+import { overviewSearch, REPORT_FILTERS, SCHOOL_STATUSES, type OverviewQuery, type QueryProblem } from "./filters";
 
 type Props = {
   query: OverviewQuery;
@@ -65,6 +65,7 @@ export function FiltersForm({ query, campaigns, campaignId, problems }: Props) {
       {select("category", f.category, CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) })))}
       {select("criterion", f.criterion, CRITERIA.map((c) => ({ value: c, label: t(`criteria.${c}`) })))}
       {select("status", f.status, SCHOOL_STATUSES.map((s) => ({ value: s, label: t(`overview.statuses.${s}`) })))}
+      {select("report", f.report, REPORT_FILTERS.map((s) => ({ value: s, label: t(`overview.reportFilter.${s}`) })))}
       {query.sort !== "ward" ? <input type="hidden" name="sort" value={query.sort} /> : null}
       {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
       <div className="ov-filter-actions">

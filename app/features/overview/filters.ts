@@ -13,7 +13,11 @@ export type SortKey = (typeof SORT_KEYS)[number];
 
 const WARD_SLUGS = WARDS.map((w) => w.slug) as [string, ...string[]];
 
-export const FILTER_KEYS = ["level", "ward", "category", "criterion", "status"] as const;
+/** The results report's state per school; "late" is any submitted state marked nộp muộn. */
+export const REPORT_FILTERS = ["missing", "submitted", "returned", "accepted", "late"] as const;
+export type ReportFilter = (typeof REPORT_FILTERS)[number];
+
+export const FILTER_KEYS = ["level", "ward", "category", "criterion", "status", "report"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 const paramSchemas = {
@@ -22,6 +26,7 @@ const paramSchemas = {
   category: z.enum(CATEGORIES),
   criterion: z.enum(CRITERIA),
   status: z.enum(SCHOOL_STATUSES),
+  report: z.enum(REPORT_FILTERS),
   sort: z.enum(SORT_KEYS),
   dir: z.enum(["asc", "desc"]),
   campaignId: z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, "not a campaign id"),
@@ -34,6 +39,7 @@ export type OverviewFilters = {
   category?: (typeof CATEGORIES)[number];
   criterion?: (typeof CRITERIA)[number];
   status?: SchoolStatus;
+  report?: ReportFilter;
 };
 
 export type OverviewQuery = {
@@ -102,4 +108,12 @@ export function overviewSearch(query: Partial<OverviewQuery>): string {
 
 export function hasCardFilters(filters: OverviewFilters): boolean {
   return Boolean(filters.category || filters.criterion);
+}
+
+/** Does a school's report state match the report filter (the office chases "missing")? */
+export function matchesReportFilter(report: { status: string; late: boolean } | null, filter: ReportFilter | undefined): boolean {
+  if (!filter) return true;
+  if (filter === "missing") return report === null;
+  if (filter === "late") return report?.late === true;
+  return report?.status === filter;
 }

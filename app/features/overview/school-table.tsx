@@ -1,3 +1,4 @@
+import { ReportStatusBadge } from "~/features/report/status-badge";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/i18n/format";
@@ -51,15 +52,10 @@ export function ProgressCell({ line }: { line: Pick<SchoolLine, "progress" | "ex
   );
 }
 
-/** Submitted (and late) or not: the school's results report. */
-export function ReportBadge({ report }: { report: SchoolLine["report"] }) {
-  const { t } = useTranslation();
-  if (!report) return <span className="report-badge">{t("report.statusMissing")}</span>;
-  return (
-    <span className={`report-badge report-badge-${report.late ? "late" : "submitted"}`} title={formatDateTime(report.submittedAt)}>
-      {report.late ? t("report.late") : t("report.statusSubmitted")}
-    </span>
-  );
+/** chưa nộp / đã nộp / trả lại / đã duyệt (+ nộp muộn), linking to the report page where the district reviews it. */
+export function ReportBadge({ report, slug }: { report: SchoolLine["report"]; slug?: string }) {
+  const badge = <ReportStatusBadge report={report} />;
+  return slug && report ? <Link to={`/schools/${slug}/report`}>{badge}</Link> : badge;
 }
 
 export function SchoolRow({ line, linkToBoard = true }: { line: SchoolLine; linkToBoard?: boolean }) {
@@ -99,7 +95,7 @@ export function SchoolRow({ line, linkToBoard = true }: { line: SchoolLine; link
         {line.lastActivityAt ? formatDateTime(line.lastActivityAt) : "—"}
       </td>
       <td data-label={t("report.column")} data-testid="report-cell">
-        <ReportBadge report={line.report} />
+        <ReportBadge report={line.report} slug={line.school.slug} />
       </td>
     </tr>
   );

@@ -1,4 +1,5 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { ReportStatusBadge } from "./status-badge";
 import { useTranslation } from "react-i18next";
 import { REPORT_NOTE_MAX } from "~/domain/report";
 import { formatDate, formatDateTime, formatPercent } from "~/i18n/format";
@@ -19,11 +20,24 @@ export function ReportPanel({ data, error }: { data: ReportPanelData; error?: st
   const s = data.submission;
   const late = s?.late ? <span className="report-late">{t("report.late")}</span> : null;
 
+  const status = (
+    <p className="small" data-testid="report-state">
+      <ReportStatusBadge report={s} /> <Link to={data.reportUrl}>{t("reportPage.open")}</Link>
+    </p>
+  );
+  const returned = data.returnComment !== null ? (
+    <p className="notice notice-error small" data-testid="report-returned">
+      {t("reportPage.state.returned")}: {data.returnComment}
+    </p>
+  ) : null;
   if (!data.canSubmit) {
     return (
-      <p className="notice report-notice" data-testid="report-status">
-        {s ? t("report.submittedNotice", { at: formatDateTime(s.submittedAt) }) : t("report.notSubmitted")} {late}
-      </p>
+      <div className="notice report-notice">
+        <p data-testid="report-status">
+          {s ? t("report.submittedNotice", { at: formatDateTime(s.submittedAt) }) : t("report.notSubmitted")} {late}
+        </p>
+        {status}
+      </div>
     );
   }
   return (
@@ -32,6 +46,8 @@ export function ReportPanel({ data, error }: { data: ReportPanelData; error?: st
         <h2 id="report-title">{t("report.title")}</h2>
         <span className="muted small">{t("report.dueBy", { date: formatDate(data.deadline) })}</span>
       </div>
+      {status}
+      {returned}
       <p className="small">{t("report.progressNow", { ...data.progress, percent: formatPercent(percent(data.progress.done, data.progress.total), i18n.language) })}</p>
       {s ? (
         <p className="report-done" role="status" data-testid="report-status">

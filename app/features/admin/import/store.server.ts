@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { dataDir, getEnv } from "~/utils/env.server";
 import type { ReadResult } from "./read.server";
+import { BodyTooLargeError, readMultipartForm } from "~/utils/form.server";
 
 /** The largest file the import accepts; bigger uploads are cut off while streaming, never buffered. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -43,9 +43,10 @@ export async function receiveUpload(request: Request): Promise<{ bytes: Uint8Arr
   if (declared > MAX_UPLOAD_BYTES + 64 * 1024) throw new UploadRefused("tooLarge");
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
+    // The platform's parser (readMultipartForm): a file named "Danh sách; đợt 1.xlsx" is a name.
+    form = await readMultipartForm(request, MAX_UPLOAD_BYTES + 64 * 1024);
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) throw new UploadRefused("tooLarge");
+    if (error instanceof BodyTooLargeError) throw new UploadRefused("tooLarge");
     throw error;
   }
   const file = form.get("file");
