@@ -65,7 +65,7 @@ for (const school of await db.school.findMany({ orderBy: { slug: "asc" } })) {
   if (!result.ok) throw new Error(result.message);
   await db.board.update({ where: { id: board.id }, data: { templateVersion: 1 } });
 }
-await db.campaign.update({ where: { id: base.id }, data: { status: "launched", publishedVersion: 1 } });
+await db.campaign.update({ where: { id: base.id }, data: { status: "active", publishedVersion: 1 } });
 const launchBaseline = ms(t0);
 // The room projects a moment later, off the request path: wait until the overview's tables have every board.
 while ((await db.boardStat.count({ where: { campaignId: base.id } })) < SCHOOLS) await new Promise((r) => setTimeout(r, 50));

@@ -60,7 +60,7 @@ export function generate(db: Database.Database, schools: number): { campaignId: 
   db.prepare(`INSERT INTO District (id, slug, name, createdAt) VALUES (?, ?, ?, ?)`).run(districtId, "bench", "Quận thử tải", now);
   db.prepare(
     `INSERT INTO Campaign (id, districtId, slug, name, planNumber, planDate, issuer, deadline, levels, status, targets, publishedVersion, createdAt, updatedAt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'launched', '{}', 1, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', '{}', 1, ?, ?)`,
   ).run(campaignId, districtId, "bench-2023", "Phong trào thử tải", "1/KH", iso(new Date("2023-04-10T00:00:00+07:00")), "Phòng thử", iso(new Date("2023-12-05T00:00:00+07:00")), LEVELS.join(","), now, now);
 
   const tpl = template();
