@@ -71,8 +71,8 @@ describe("PostgreSQL goes away under a running instance", () => {
     const boardId = await boardIdOf(school.slug);
     const cookie = await signIn(c.url, school.teacher);
     const board = decodeBoard((await readStoredBoard(boardId)).doc);
-    const card = board.cards.find((k) => k.checklist.some((i) => !i.done))!;
-    const item = card.checklist.find((i) => !i.done)!;
+    const card = board.cards.find((k) => k.checklist.some((i) => !i.done && !i.needsEvidence))!;
+    const item = card.checklist.find((i) => !i.done && !i.needsEvidence)!;
     const tick = () =>
       fetch(`${c.url}/api/v1/boards/${boardId}/cards/${card.id}/checklist/${item.id}`, {
         method: "PATCH",

@@ -53,7 +53,7 @@ describe("two instances serve the same boards", () => {
     const onB = connectBoard(b.url, board, principal);
     try {
       await Promise.all([synced(onA.provider), synced(onB.provider)]);
-      const items = decodeBoard(onA.doc).cards.flatMap((c) => c.checklist.filter((i) => !i.done).map((i) => ({ card: c.id, item: i.id })));
+      const items = decodeBoard(onA.doc).cards.flatMap((c) => c.checklist.filter((i) => !i.done && !i.needsEvidence).map((i) => ({ card: c.id, item: i.id })));
       expect(items.length).toBeGreaterThanOrEqual(6);
       const mine = items.slice(0, 6);
       // Interleaved: A ticks the even ones, B the odd ones, without waiting for each other.
@@ -101,8 +101,8 @@ describe("two instances serve the same boards", () => {
       const onA = connectBoard(a.url, board.id, teacher);
       try {
         await synced(onA.provider);
-        const card = decodeBoard(onA.doc).cards.find((c) => c.checklist.some((i) => !i.done))!;
-        setChecklistItemDone(onA.doc, card.id, card.checklist.find((i) => !i.done)!.id, true, { userId: teacherId, at: new Date() });
+        const card = decodeBoard(onA.doc).cards.find((c) => c.checklist.some((i) => !i.done && !i.needsEvidence))!;
+        setChecklistItemDone(onA.doc, card.id, card.checklist.find((i) => !i.done && !i.needsEvidence)!.id, true, { userId: teacherId, at: new Date() });
         // Only A stored and projected the tick: B's stream got it through Redis.
         await until("event: changed\n");
       } finally {

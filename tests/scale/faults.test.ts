@@ -35,7 +35,7 @@ async function pair(name: string) {
 }
 
 type Item = { card: string; item: string };
-const openItems = (board: Board): Item[] => board.cards.flatMap((c) => c.checklist.filter((i) => !i.done).map((i) => ({ card: c.id, item: i.id })));
+const openItems = (board: Board): Item[] => board.cards.flatMap((c) => c.checklist.filter((i) => !i.done && !i.needsEvidence).map((i) => ({ card: c.id, item: i.id })));
 const isDone = (board: Board, x: Item) => !!board.cards.find((c) => c.id === x.card)?.checklist.find((i) => i.id === x.item)?.done;
 const stored = async (boardId: string) => decodeBoard((await readStoredBoard(boardId)).doc);
 const pause = () => new Promise((r) => setTimeout(r, 30));

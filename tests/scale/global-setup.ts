@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
   };
 }
 
-/** Demo schools ordered by open checklist items on their open campaign's board (the demo seeds some progress), most first. */
+/** Demo schools ordered by open checklist items (ones that need no evidence: a test ticks them) on their open campaign's board (the demo seeds some progress), most first. */
 async function roomyBoards(url: string): Promise<string[]> {
   const saved = { DATABASE_URL: process.env.DATABASE_URL, BASE_URL: process.env.BASE_URL };
   process.env.DATABASE_URL = url;
@@ -46,7 +46,7 @@ async function roomyBoards(url: string): Promise<string[]> {
     // The open campaign's boards only (one per school): the tests edit those (the seed's 2023 campaign is closed).
     const boards = await getDb().board.findMany({ where: { campaign: { status: "active" } }, select: { id: true, school: { select: { slug: true } } } });
     const open = await Promise.all(
-      boards.map(async (b) => ({ slug: b.school.slug, n: decodeBoard((await readStoredBoard(b.id)).doc).cards.flatMap((c) => c.checklist.filter((i) => !i.done)).length })),
+      boards.map(async (b) => ({ slug: b.school.slug, n: decodeBoard((await readStoredBoard(b.id)).doc).cards.flatMap((c) => c.checklist.filter((i) => !i.done && !i.needsEvidence)).length })),
     );
     return open.filter((o) => o.n >= 8).sort((a, b) => b.n - a.n || a.slug.localeCompare(b.slug)).map((o) => o.slug);
   } finally {
