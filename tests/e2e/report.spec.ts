@@ -3,10 +3,10 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import sharp from "sharp";
 
 // The results report (báo cáo kết quả) in a real browser against the real server (fresh demo DB),
-// as the people who use it see it: the principal, on a 360 px phone, attaches a photo to an item
-// that needs evidence, ticks it, composes and submits; the district officer opens the report from
-// the overview and returns it with comments; the principal sees the return, revises and resubmits;
-// the officer accepts.
+// as the people who use it see it, on 360 px phones: a teacher attaches a photo to an item that
+// needs evidence and ticks it; the principal composes and submits; the district officer, whose
+// overview stays open and follows each step live, opens the report and returns it with comments;
+// the principal sees the return, revises and resubmits; the officer accepts.
 
 // A THCS school the demo leaves with nothing ticked yet this year: only the item ticked here
 // needs evidence before the report can go.
@@ -55,10 +55,16 @@ async function phonePhoto(path: string) {
   return path;
 }
 
-test("a principal attaches a photo, ticks, composes and submits; the district returns it with a comment; the principal sees it, resubmits, and it is accepted", async ({ browser }, testInfo) => {
+test("a teacher attaches a photo and ticks; the principal composes and submits; the district returns it with a comment; the principal resubmits, and it is accepted; the overview follows live", async ({ browser }, testInfo) => {
   const photo = await phonePhoto(testInfo.outputPath("anh-ra-quan.jpg"));
-  const principal = await signedIn(browser, PRINCIPAL, `/schools/${SCHOOL}`, PHONE);
-  const p = principal.page;
+  // The officer's overview is open from the start and never reloaded.
+  const admin = await signedIn(browser, ADMIN, "/overview");
+  const overview = admin.page;
+  const liveCell = overview.locator(`tr[data-school="${SCHOOL}"]`).getByTestId("report-cell");
+  await expect(liveCell).toHaveText("Chưa nộp");
+
+  const teacher = await signedIn(browser, TEACHER, `/schools/${SCHOOL}`, PHONE);
+  const p = teacher.page;
   await expect(p.getByTestId("sync-badge")).toHaveText("Đã kết nối");
   const { card, item } = await itemNeedingEvidence(p);
 
@@ -81,13 +87,23 @@ test("a principal attaches a photo, ticks, composes and submits; the district re
   await p.screenshot({ path: testInfo.outputPath("evidence-ticked-360.png") });
   await p.keyboard.press("Escape");
 
+  // The principal, on their own phone, sees the ticked item and its photo.
+  const principal = await signedIn(browser, PRINCIPAL, `/schools/${SCHOOL}`, PHONE);
+  const pp = principal.page;
+  await pp.getByRole("button", { name: card.title, exact: true }).click();
+  await expect(pp.getByRole("dialog").getByRole("checkbox", { name: item.text })).toBeChecked();
+  await expect(pp.getByRole("dialog").getByRole("button", { name: "Xem anh-ra-quan.jpg" })).toBeVisible();
+  await pp.keyboard.press("Escape");
+  // From here on `p` is the principal's phone; the teacher's stays open on the board.
+  const tp = p;
+
   // 2. The report page, from the board's report panel: compose (saved as a draft) and submit.
-  const panel = p.getByTestId("report-panel");
+  const panel = pp.getByTestId("report-panel");
   await expect(panel.getByTestId("report-state")).toContainText("Chưa nộp");
   await panel.getByRole("link", { name: "Mở trang báo cáo" }).click();
-  await expect(p).toHaveURL(new RegExp(`/schools/${SCHOOL}/report`));
-  await expect(p.getByRole("heading", { level: 1, name: "Báo cáo kết quả" })).toBeVisible();
-  const composer = p.getByTestId("report-composer");
+  await expect(pp).toHaveURL(new RegExp(`/schools/${SCHOOL}/report`));
+  await expect(pp.getByRole("heading", { level: 1, name: "Báo cáo kết quả" })).toBeVisible();
+  const composer = pp.getByTestId("report-composer");
   // The header is data, with the issue date as people write it.
   await expect(composer.getByLabel("Cơ quan chủ quản")).toHaveValue("UBND QUẬN KIẾN AN");
   await expect(composer.getByLabel("Ngày ban hành")).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
@@ -98,30 +114,33 @@ test("a principal attaches a photo, ticks, composes and submits; the district re
   await composer.getByRole("checkbox", { name: "anh-ra-quan.jpg" }).check();
   await expect(composer.getByTestId("draft-state")).toContainText(/Đã lưu bản nháp lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
   // The preview is the document as it will be sent: the school, the section just written, the photo.
-  const preview = p.getByTestId("report-document");
+  const preview = pp.getByTestId("report-document");
   await expect(preview).toContainText(SCHOOL_NAME);
   await expect(preview).toContainText("Toàn trường ra quân làm sạch sân trường và lớp học.");
   await expect(preview).toContainText("Chi đoàn giáo viên");
-  await p.getByRole("button", { name: "Nộp báo cáo" }).click();
-  const status = p.getByTestId("report-page-status");
+  await pp.getByRole("button", { name: "Nộp báo cáo" }).click();
+  const status = pp.getByTestId("report-page-status");
   await expect(status).toContainText("Đã nộp");
   await expect(status).toContainText(/lần 1, \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
-  await expect(p.getByTestId("report-versions")).toContainText("Lần 1:");
+  await expect(pp.getByTestId("report-versions")).toContainText("Lần 1:");
   // The phone run: nothing wider than the screen, the page read from the top.
-  expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-  await p.evaluate(() => window.scrollTo(0, 0));
-  await p.screenshot({ path: testInfo.outputPath("report-page-360.png") });
-  await p.screenshot({ path: testInfo.outputPath("report-page-360-full.png"), fullPage: true });
+  expect(await pp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  await pp.evaluate(() => window.scrollTo(0, 0));
+  await pp.screenshot({ path: testInfo.outputPath("report-page-360.png") });
+  await pp.screenshot({ path: testInfo.outputPath("report-page-360-full.png"), fullPage: true });
 
+  // The overview that was left open says it, live.
+  await expect(liveCell).toHaveText("Đã nộp");
   // The school's teacher reads the state on the board, with no form.
-  const teacher = await signedIn(browser, TEACHER, `/schools/${SCHOOL}`);
-  await expect(teacher.page.getByTestId("report-status")).toContainText(/Trường đã nộp báo cáo kết quả lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
-  await expect(teacher.page.getByRole("button", { name: /Nộp báo cáo|Nộp lại/ })).toHaveCount(0);
+  await tp.reload();
+  await expect(tp.getByTestId("report-status")).toContainText(/Trường đã nộp báo cáo kết quả lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+  await expect(tp.getByRole("button", { name: /Nộp báo cáo|Nộp lại/ })).toHaveCount(0);
+  expect(teacher.errors).toEqual([]);
   await teacher.context.close();
 
-  // 3. The district officer: the overview says đã nộp; the badge opens the report; return it.
-  const admin = await signedIn(browser, ADMIN, "/overview");
-  const a = admin.page;
+  // 3. The district officer, in a second tab: the badge opens the report; return it.
+  const a = await admin.context.newPage();
+  await a.goto("/overview");
   const cell = a.locator(`tr[data-school="${SCHOOL}"]`).getByTestId("report-cell");
   await expect(cell).toHaveText("Đã nộp");
   await cell.getByRole("link").click();
@@ -139,35 +158,38 @@ test("a principal attaches a photo, ticks, composes and submits; the district re
   await review.getByRole("button", { name: "Trả lại" }).click();
   await expect(a.getByTestId("report-page-status")).toContainText("Trả lại");
   await expect(a.getByTestId("review-form")).toHaveCount(0);
+  await expect(liveCell).toHaveText("Trả lại");
 
   // 4. The principal sees the return on the board and on the report page, revises and resubmits.
-  await p.goto(`/schools/${SCHOOL}`);
-  await expect(p.getByTestId("report-returned")).toContainText("Đề nghị bổ sung số liệu cây xanh đã trồng.");
-  await p.getByTestId("report-panel").getByRole("link", { name: "Mở trang báo cáo" }).click();
-  const notes = p.getByTestId("review-notes");
+  await pp.goto(`/schools/${SCHOOL}`);
+  await expect(pp.getByTestId("report-returned")).toContainText("Đề nghị bổ sung số liệu cây xanh đã trồng.");
+  await pp.getByTestId("report-panel").getByRole("link", { name: "Mở trang báo cáo" }).click();
+  const notes = pp.getByTestId("review-notes");
   await expect(notes).toContainText(/Phòng GD&ĐT \(.+\) trả lại báo cáo lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
   await expect(notes).toContainText("Đề nghị bổ sung số liệu cây xanh đã trồng.");
   await expect(notes).toContainText("Tồn tại, hạn chế: Chưa nêu nguyên nhân.");
-  await p.evaluate(() => window.scrollTo(0, 0));
-  await p.screenshot({ path: testInfo.outputPath("report-returned-360.png") });
+  await pp.evaluate(() => window.scrollTo(0, 0));
+  await pp.screenshot({ path: testInfo.outputPath("report-returned-360.png") });
   // Resubmitted at once after typing: what was just typed is saved into the draft first.
-  await p.getByLabel("Tồn tại, hạn chế và nguyên nhân").fill("Còn thiếu cây xanh do sân hẹp; đã trồng thêm 12 cây.");
-  await p.getByRole("button", { name: "Nộp lại báo cáo" }).click();
-  await expect(p.getByTestId("report-page-status")).toContainText("lần 2");
-  await expect(p.getByTestId("review-notes")).toHaveCount(0);
+  await pp.getByLabel("Tồn tại, hạn chế và nguyên nhân").fill("Còn thiếu cây xanh do sân hẹp; đã trồng thêm 12 cây.");
+  await pp.getByRole("button", { name: "Nộp lại báo cáo" }).click();
+  await expect(pp.getByTestId("report-page-status")).toContainText("lần 2");
+  await expect(pp.getByTestId("review-notes")).toHaveCount(0);
+  await expect(liveCell).toHaveText("Đã nộp");
 
   // 5. The district accepts version 2; the overview says đã duyệt.
   await a.reload();
   await expect(a.getByTestId("report-document")).toContainText("đã trồng thêm 12 cây");
   await a.getByTestId("review-form").getByRole("button", { name: "Duyệt" }).click();
   await expect(a.getByTestId("report-page-status")).toContainText("Đã duyệt");
+  await expect(liveCell).toHaveText("Đã duyệt");
   await a.goto("/overview");
   await expect(a.locator(`tr[data-school="${SCHOOL}"]`).getByTestId("report-cell")).toHaveText("Đã duyệt");
 
   // Accepted: the principal reads the document, no longer composes it.
-  await p.reload();
-  await expect(p.getByTestId("report-page-status")).toContainText("Đã duyệt");
-  await expect(p.getByTestId("report-composer")).toHaveCount(0);
+  await pp.reload();
+  await expect(pp.getByTestId("report-page-status")).toContainText("Đã duyệt");
+  await expect(pp.getByTestId("report-composer")).toHaveCount(0);
   expect(principal.errors).toEqual([]);
   expect(admin.errors).toEqual([]);
   await principal.context.close();
