@@ -1,3 +1,4 @@
+import { rewordedFrom, type Originals } from "./original-words";
 import { liveItems } from "./ordering";
 import { sortByPosition } from "./order-keys";
 import { boardProgress, cardProgress } from "./progress";
@@ -9,8 +10,9 @@ import { CATEGORIES, CRITERIA, STATUSES, type Category, type Criterion, type Sta
 
 const pct = (done: number, total: number) => (total > 0 ? Math.round((done / total) * 1000) / 10 : null);
 
-export type DoneItem = { id: string; text: string; doneAt: string; doneBy: string | null };
-export type WorkCard = { id: string; title: string; status: Status; category: Category; done: number; total: number; items: DoneItem[] };
+/** `original`: the district's own words where the school reworded a requirement (null otherwise). */
+export type DoneItem = { id: string; text: string; doneAt: string; doneBy: string | null; original: string | null };
+export type WorkCard = { id: string; title: string; original: string | null; status: Status; category: Category; done: number; total: number; items: DoneItem[] };
 
 export type ReportFigures = {
   progress: { done: number; total: number; percent: number | null };
@@ -21,7 +23,7 @@ export type ReportFigures = {
   work: WorkCard[];
 };
 
-export function reportFigures(board: Board, targets: Partial<Record<Criterion, number>>): ReportFigures {
+export function reportFigures(board: Board, targets: Partial<Record<Criterion, number>>, originals: Originals = {}): ReportFigures {
   const cards = board.cards.filter((c) => !c.archived);
   const progress = boardProgress(board);
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, cards.filter((c) => c.status === s).length])) as Record<Status, number>;
@@ -42,11 +44,16 @@ export function reportFigures(board: Board, targets: Partial<Record<Criterion, n
   }).filter((c) => c.cards > 0);
   const work = CATEGORIES.flatMap((category) =>
     sortByPosition(cards.filter((c) => c.category === category)).flatMap((card) => {
+      // A reworded district requirement keeps its original beside it: the office never reads it as the original.
+      const reworded = rewordedFrom(card, originals);
+      const originalOf = (itemId: string) => reworded?.items.find((r) => r.id === itemId)?.original ?? null;
       const items = liveItems(card)
         .filter((i) => i.done && i.doneAt)
-        .map((i) => ({ id: i.id, text: i.text, doneAt: i.doneAt!, doneBy: i.doneBy }));
+        .map((i) => ({ id: i.id, text: i.text, doneAt: i.doneAt!, doneBy: i.doneBy, original: originalOf(i.id) }));
       const p = cardProgress(card);
-      return card.status === "done" || items.length ? [{ id: card.id, title: card.title, status: card.status, category, done: p.done, total: p.total, items }] : [];
+      return card.status === "done" || items.length
+        ? [{ id: card.id, title: card.title, original: reworded?.title ?? null, status: card.status, category, done: p.done, total: p.total, items }]
+        : [];
     }),
   );
   return { progress: { ...progress, percent: pct(progress.done, progress.total) }, cards: { ...byStatus, total: cards.length }, criteria, categories, work };

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { readBoard, todayInHcm, type Board } from "~/domain";
 import { bodyCode, documentHeaderSchema, reportDraftSchema, type DocumentHeader, type ReportDraft } from "~/domain/report-doc";
 import { reportFigures } from "~/domain/report-figures";
+import { boardOriginals } from "./originals.server";
 import type { SchoolReportInput } from "~/features/report/compose";
 import { getDb } from "~/utils/db.server";
 import { parseTargets } from "./campaign-common.server";
@@ -107,7 +108,8 @@ export async function reportInput(board: ReportBoard, draft: ReportDraft, db: Pr
   const decoded = readBoard(doc);
   doc.destroy();
   if (!decoded.ok) throw new Error(`board ${board.id} cannot be read`);
-  const figures = reportFigures(decoded.board, parseTargets(campaign.targets));
+  const originals = await boardOriginals(board.campaignId, decoded.board.templateVersion ?? 0, db);
+  const figures = reportFigures(decoded.board, parseTargets(campaign.targets), originals);
   const people = new Set(figures.work.flatMap((w) => w.items.map((i) => i.doneBy).filter((x): x is string => !!x)));
   const users = await db.user.findMany({ where: { id: { in: [...people] } }, select: { id: true, name: true } });
   const rows = await db.evidence.findMany({ where: { boardId: board.id, id: { in: draft.evidenceIds }, kind: "image" } });

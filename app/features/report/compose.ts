@@ -81,10 +81,12 @@ export function composeSchoolReport(input: SchoolReportInput): ReportDocument {
     body.push({ type: "heading", level: 3, text: `${String.fromCharCode(97 + letter++)}) ${vi(`categories.${category}`)}` });
     for (const card of f.work.filter((w) => w.category === category)) {
       const state = card.status === "done" ? vi("reportDoc.cardDone") : vi("reportDoc.cardPartly", { done: card.done, total: card.total });
-      body.push({ type: "bullet", runs: [{ text: card.title, bold: true }, { text: ` (${state})` }] });
+      const cardOriginal = card.original ? [{ text: ` — ${vi("reportDoc.original", { text: card.original })}`, italic: true }] : [];
+      body.push({ type: "bullet", runs: [{ text: card.title, bold: true }, ...cardOriginal, { text: ` (${state})` }] });
       for (const item of card.items) {
         const who = item.doneBy ? (input.names[item.doneBy] ?? "") : "";
-        body.push({ type: "paragraph", indent: true, runs: [{ text: `+ ${item.text} ` }, { text: `(${formatDate(item.doneAt)}${who ? `, ${who}` : ""})`, italic: true }] });
+        const itemOriginal = item.original ? [{ text: `${vi("reportDoc.original", { text: item.original })} `, italic: true }] : [];
+        body.push({ type: "paragraph", indent: true, runs: [{ text: `+ ${item.text} ` }, ...itemOriginal, { text: `(${formatDate(item.doneAt)}${who ? `, ${who}` : ""})`, italic: true }] });
       }
     }
   }
