@@ -136,8 +136,10 @@ export async function getInvitationRun(actor: Actor & { name: string }, id: stri
   return view(run);
 }
 
-function resumeIfStale(run: { id: string; updatedAt: Date }, actor: Actor & { name: string }, db: PrismaClient) {
-  if (Date.now() - run.updatedAt.getTime() > STALE_MS) void work(run.id, run.updatedAt, actor, db);
+/** Only someone whose run it could be takes it over: the office's run by the office, a school's by its principal. */
+function resumeIfStale(run: { id: string; updatedAt: Date; schoolId: string | null }, actor: Actor & { name: string }, db: PrismaClient) {
+  const scope = actor.role === "district_admin" ? null : actor.schoolId;
+  if (run.schoolId === scope && Date.now() - run.updatedAt.getTime() > STALE_MS) void work(run.id, run.updatedAt, actor, db);
 }
 
 /**

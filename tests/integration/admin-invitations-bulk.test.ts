@@ -105,6 +105,28 @@ describe("inviting everyone an import added", () => {
     expect(run).toMatchObject({ status: "done", sent: 1 });
     expect(await invitesTo([user.email])).toHaveLength(2);
   });
+
+  it("a school's stale run read by the office is not taken over with the office's reach", async () => {
+    const db = getDb();
+    const teacher = await db.user.findUniqueOrThrow({ where: { email: imported[7].email.toLowerCase() } });
+    const outsider = await db.user.findUniqueOrThrow({ where: { email: imported[25].email.toLowerCase() } });
+    await db.invitation.updateMany({ where: { userId: { in: [teacher.id, outsider.id] } }, data: { revokedAt: new Date() } });
+    const school = await db.school.findUniqueOrThrow({ where: { slug: first.slug } });
+    const stale = await db.invitationRun.create({ data: { districtId: school.districtId, schoolId: school.id, startedById: teacher.id, total: 1, status: "running" } });
+    await db.invitationRun.update({ where: { id: stale.id }, data: { updatedAt: new Date(Date.now() - 120_000) } });
+    expect((await json(`/api/v1/admin/invitations/runs/${stale.id}`, admin)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await invitesTo([outsider.email])).toHaveLength(1);
+    // The principal's look takes it over, within the school only.
+    let run = ((await (await json(`/api/v1/admin/invitations/runs/${stale.id}`, principal)).json()) as { run: { status: string } }).run;
+    for (let i = 0; run.status === "running" && i < 100; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      run = ((await (await json(`/api/v1/admin/invitations/runs/${stale.id}`, principal)).json()) as { run: typeof run }).run;
+    }
+    expect(run.status).toBe("done");
+    expect(await invitesTo([teacher.email])).toHaveLength(2);
+    expect(await invitesTo([outsider.email])).toHaveLength(1);
+  });
 });
 
 describe("resending and withdrawing one invitation", () => {
