@@ -1,62 +1,42 @@
 import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { tickedItemsNeedingEvidence } from "~/domain";
 import { getDb } from "~/utils/db.server";
-import type { StartedServer } from "../../server/index";
-import { boardIdOf } from "../support/boards";
 import { jpegWithGps, upload } from "../support/evidence";
 import { docxText, pdfPages, pdfTopMarginText } from "../support/report-files";
-import { signIn, startTestServer } from "../support/server";
+import { boardIdOf } from "../support/boards";
+import { startSchoolCast } from "../support/school-cast";
 import { liveBoard, overviewJson } from "./overview-support";
 
 // The school's results report as a document: draft → submit (evidence rule) → DOCX/PDF read back →
 // versions → review by the district. Real server, SQLite, storage, docx and pdfkit.
 
-let server: StartedServer;
-let base: string;
-let boardId: string;
-const cookies: Record<string, string> = {};
-const PEOPLE = {
-  principal: "hieutruong.th-bac-son@kienan.demo",
-  teacher: "giaovien.th-bac-son@kienan.demo",
-  otherPrincipal: "hieutruong.mn-lam-ha@kienan.demo",
-  admin: "phong.gddt@kienan.demo",
-  observer: "so.gddt@kienan.demo",
-};
-const api = () => `/api/v1/boards/${boardId}`;
+const cast = startSchoolCast();
+const api = () => `/api/v1/boards/${cast.boardId}`;
 
 async function send(method: string, path: string, cookie: string, body?: unknown) {
-  const res = await fetch(`${base}${path}`, { method, headers: { cookie, "content-type": "application/json" }, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
+  const res = await fetch(`${cast.base}${path}`, { method, headers: { cookie, "content-type": "application/json" }, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
   const type = res.headers.get("content-type") ?? "";
   return { status: res.status, body: type.includes("json") ? await res.json() : null, res };
 }
 async function bytes(path: string, cookie: string) {
-  const res = await fetch(`${base}${path}`, { headers: { cookie } });
+  const res = await fetch(`${cast.base}${path}`, { headers: { cookie } });
   return { status: res.status, type: res.headers.get("content-type"), bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  base = server.url;
-  for (const [k, email] of Object.entries(PEOPLE)) cookies[k] = await signIn(base, email);
-  boardId = await boardIdOf("th-bac-son");
-});
-afterAll(async () => {
-  await server?.close();
-});
 
 describe("the draft", () => {
   it("GET gives defaults from the data (header, summary line), never saved yet; only the principal", async () => {
-    const { status, body } = await send("GET", `${api()}/report/draft`, cookies.principal!);
+    const { status, body } = await send("GET", `${api()}/report/draft`, cast.cookies.principal!);
     expect(status).toBe(200);
     expect(body.savedAt).toBeNull();
     expect(body.draft.header).toMatchObject({ parentBody: "UBND QUẬN KIẾN AN", issuingBody: "TRƯỜNG TIỂU HỌC BẮC SƠN", symbol: "BC-THBS", place: "Kiến An", recipients: ["Phòng Giáo dục và Đào tạo quận Kiến An"], signerCapacity: ["HIỆU TRƯỞNG"] });
     expect(body.draft.summary).toMatch(/^Kết quả thực hiện Phong trào thi đua/);
-    for (const who of ["teacher", "admin", "otherPrincipal"]) expect((await send("GET", `${api()}/report/draft`, cookies[who]!)).status, who).toBe(403);
+    for (const who of ["teacher", "admin", "otherPrincipal"]) expect((await send("GET", `${api()}/report/draft`, cast.cookies[who]!)).status, who).toBe(403);
   });
 
   it("PUT saves it (NFC-normalised); bad JSON 400, bad fields 422 naming the field, teacher 403", async () => {
-    const { body: got } = await send("GET", `${api()}/report/draft`, cookies.principal!);
+    const { body: got } = await send("GET", `${api()}/report/draft`, cast.cookies.principal!);
     const draft = {
       ...got.draft,
       header: { ...got.draft.header, number: "7", date: "2023-12-01", signerCapacity: ["KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG"], signerName: "Nguyễn Thị Hoa" },
@@ -71,28 +51,28 @@ describe("the draft", () => {
         { kind: "individual", name: "Cô Trần Thị Lan", reason: "Tổ chức tốt tuyên truyền an toàn giao thông" },
       ],
     };
-    const saved = await send("PUT", `${api()}/report/draft`, cookies.principal!, draft);
+    const saved = await send("PUT", `${api()}/report/draft`, cast.cookies.principal!, draft);
     expect(saved.status).toBe(200);
     expect(saved.body.draft.sections.results.startsWith("Tuyên truyền")).toBe(true);
-    expect((await send("GET", `${api()}/report/draft`, cookies.principal!)).body.savedAt).not.toBeNull();
+    expect((await send("GET", `${api()}/report/draft`, cast.cookies.principal!)).body.savedAt).not.toBeNull();
 
-    expect((await send("PUT", `${api()}/report/draft`, cookies.principal!, "{bad")).status).toBe(400);
-    const badSymbol = await send("PUT", `${api()}/report/draft`, cookies.principal!, { ...draft, header: { ...draft.header, symbol: "bc thbs" } });
+    expect((await send("PUT", `${api()}/report/draft`, cast.cookies.principal!, "{bad")).status).toBe(400);
+    const badSymbol = await send("PUT", `${api()}/report/draft`, cast.cookies.principal!, { ...draft, header: { ...draft.header, symbol: "bc thbs" } });
     expect(badSymbol.status).toBe(422);
     expect(badSymbol.body.error.message).toMatch(/^header\.symbol: /);
-    const badDate = await send("PUT", `${api()}/report/draft`, cookies.principal!, { ...draft, header: { ...draft.header, date: "2023-02-30" } });
+    const badDate = await send("PUT", `${api()}/report/draft`, cast.cookies.principal!, { ...draft, header: { ...draft.header, date: "2023-02-30" } });
     expect(badDate.body.error.message).toMatch(/^header\.date: /);
-    const badKind = await send("PUT", `${api()}/report/draft`, cookies.principal!, { ...draft, commendations: [{ kind: "team", name: "x", reason: "y" }] });
+    const badKind = await send("PUT", `${api()}/report/draft`, cast.cookies.principal!, { ...draft, commendations: [{ kind: "team", name: "x", reason: "y" }] });
     expect(badKind.body.error.message).toMatch(/^commendations\.0\.kind: /);
-    expect((await send("PUT", `${api()}/report/draft`, cookies.teacher!, draft)).status).toBe(403);
+    expect((await send("PUT", `${api()}/report/draft`, cast.cookies.teacher!, draft)).status).toBe(403);
   });
 });
 
 describe("submitting", () => {
   it("422 evidence_missing lists every ticked item that needs evidence and has none; nothing stored", async () => {
-    const needing = tickedItemsNeedingEvidence(await liveBoard(boardId));
+    const needing = tickedItemsNeedingEvidence(await liveBoard(cast.boardId));
     expect(needing.length).toBeGreaterThan(0);
-    const { status, body } = await send("POST", `${api()}/report`, cookies.principal!, { note: "x" });
+    const { status, body } = await send("POST", `${api()}/report`, cast.cookies.principal!, { note: "x" });
     expect(status).toBe(422);
     expect(body.error.code).toBe("evidence_missing");
     expect(body.error.items.map((i: { itemId: string }) => i.itemId).sort()).toEqual(needing.map((i) => i.itemId).sort());
@@ -100,15 +80,15 @@ describe("submitting", () => {
   });
 
   it("with the evidence attached, the principal submits version 1: 201 with version, status, late", async () => {
-    for (const item of tickedItemsNeedingEvidence(await liveBoard(boardId))) {
-      const res = await upload(base, cookies.teacher!, boardId, { cardId: item.cardId, itemId: item.itemId, bytes: await jpegWithGps(640, 480), name: `${item.text}.jpg` });
+    for (const item of tickedItemsNeedingEvidence(await liveBoard(cast.boardId))) {
+      const res = await upload(cast.base, cast.cookies.teacher!, cast.boardId, { cardId: item.cardId, itemId: item.itemId, bytes: await jpegWithGps(640, 480), name: `${item.text}.jpg` });
       expect(res.status).toBe(201);
     }
     // Choose two photos for the appendix.
-    const list = (await send("GET", `${api()}/evidence`, cookies.principal!)).body.evidence as { id: string }[];
-    const { body: got } = await send("GET", `${api()}/report/draft`, cookies.principal!);
-    await send("PUT", `${api()}/report/draft`, cookies.principal!, { ...got.draft, evidenceIds: list.slice(0, 2).map((e) => e.id) });
-    const { status, body } = await send("POST", `${api()}/report`, cookies.principal!, { note: "Kính trình" });
+    const list = (await send("GET", `${api()}/evidence`, cast.cookies.principal!)).body.evidence as { id: string }[];
+    const { body: got } = await send("GET", `${api()}/report/draft`, cast.cookies.principal!);
+    await send("PUT", `${api()}/report/draft`, cast.cookies.principal!, { ...got.draft, evidenceIds: list.slice(0, 2).map((e) => e.id) });
+    const { status, body } = await send("POST", `${api()}/report`, cast.cookies.principal!, { note: "Kính trình" });
     expect(status).toBe(201);
     expect(body.report).toMatchObject({ version: 1, status: "submitted", note: "Kính trình" });
     expect(typeof body.report.late).toBe("boolean");
@@ -116,7 +96,7 @@ describe("submitting", () => {
   });
 
   it("the DOCX's XML has the decree's elements, the board's figures, the commendation table, Nơi nhận and the signer", async () => {
-    const file = await bytes(`${api()}/report.docx?version=1`, cookies.admin!);
+    const file = await bytes(`${api()}/report.docx?version=1`, cast.cookies.admin!);
     expect(file.status).toBe(200);
     expect(file.type).toMatch(/wordprocessingml/);
     const { text, xml, files } = await docxText(file.bytes);
@@ -134,7 +114,7 @@ describe("submitting", () => {
   });
 
   it("the PDF's text has the same, page 1 without a page number and page 2 numbered, Vietnamese intact", async () => {
-    const file = await bytes(`${api()}/report.pdf?version=1`, cookies.admin!);
+    const file = await bytes(`${api()}/report.pdf?version=1`, cast.cookies.admin!);
     expect(file.status).toBe(200);
     expect(file.type).toBe("application/pdf");
     fs.writeFileSync("tests/.tmp/report-v1.pdf", file.bytes);
@@ -147,58 +127,58 @@ describe("submitting", () => {
   });
 
   it("versions are listed; the principal resubmits only as a new version; teacher 403; bad version 422, unknown 404", async () => {
-    const { body } = await send("GET", `${api()}/report/versions`, cookies.teacher!);
+    const { body } = await send("GET", `${api()}/report/versions`, cast.cookies.teacher!);
     expect(body.versions).toHaveLength(1);
     expect(body.versions[0]).toMatchObject({ version: 1, status: "submitted", review: null, pdfUrl: `${api()}/report.pdf?version=1` });
-    expect((await send("POST", `${api()}/report`, cookies.teacher!, {})).status).toBe(403);
-    expect((await bytes(`${api()}/report.pdf?version=abc`, cookies.admin!)).status).toBe(422);
-    expect((await bytes(`${api()}/report.pdf?version=9`, cookies.admin!)).status).toBe(404);
-    expect((await bytes(`${api()}/report.pdf?version=1`, cookies.otherPrincipal!)).status).toBe(403);
+    expect((await send("POST", `${api()}/report`, cast.cookies.teacher!, {})).status).toBe(403);
+    expect((await bytes(`${api()}/report.pdf?version=abc`, cast.cookies.admin!)).status).toBe(422);
+    expect((await bytes(`${api()}/report.pdf?version=9`, cast.cookies.admin!)).status).toBe(404);
+    expect((await bytes(`${api()}/report.pdf?version=1`, cast.cookies.otherPrincipal!)).status).toBe(403);
   });
 });
 
 describe("review by the district", () => {
   it("403 for a teacher, the principal and the observer; 422 on a bad decision or a return without comment", async () => {
     for (const who of ["teacher", "principal", "observer", "otherPrincipal"]) {
-      const { status } = await send("POST", `${api()}/report/review`, cookies[who]!, { decision: "accept", comment: "" });
+      const { status } = await send("POST", `${api()}/report/review`, cast.cookies[who]!, { decision: "accept", comment: "" });
       expect(status, who).toBe(403);
     }
-    expect((await send("POST", `${api()}/report/review`, cookies.admin!, { decision: "maybe" })).body.error.message).toMatch(/^decision: /);
-    expect((await send("POST", `${api()}/report/review`, cookies.admin!, { decision: "return", comment: "" })).status).toBe(422);
-    expect((await send("POST", `${api()}/report/review`, cookies.admin!, "{")).status).toBe(400);
+    expect((await send("POST", `${api()}/report/review`, cast.cookies.admin!, { decision: "maybe" })).body.error.message).toMatch(/^decision: /);
+    expect((await send("POST", `${api()}/report/review`, cast.cookies.admin!, { decision: "return", comment: "" })).status).toBe(422);
+    expect((await send("POST", `${api()}/report/review`, cast.cookies.admin!, "{")).status).toBe(400);
   });
 
   it("409 not_submitted for a school that has not submitted", async () => {
     const other = await boardIdOf("mn-lam-ha");
-    const { status, body } = await send("POST", `/api/v1/boards/${other}/report/review`, cookies.admin!, { decision: "accept" });
+    const { status, body } = await send("POST", `/api/v1/boards/${other}/report/review`, cast.cookies.admin!, { decision: "accept" });
     expect(status).toBe(409);
     expect(body.error.code).toBe("not_submitted");
   });
 
   it("return with comments → trả lại; the principal resubmits version 2; accept → đã duyệt; then 409 both ways", async () => {
-    const returned = await send("POST", `${api()}/report/review`, cookies.admin!, {
+    const returned = await send("POST", `${api()}/report/review`, cast.cookies.admin!, {
       decision: "return",
       comment: "Bổ sung số liệu tiêu chí Xanh.",
       items: [{ ref: "section:shortcomings", comment: "Nêu rõ nguyên nhân." }],
     });
     expect(returned.status).toBe(200);
     expect(returned.body.report).toMatchObject({ version: 1, status: "returned" });
-    expect((await send("POST", `${api()}/report/review`, cookies.admin!, { decision: "accept" })).status).toBe(409);
+    expect((await send("POST", `${api()}/report/review`, cast.cookies.admin!, { decision: "accept" })).status).toBe(409);
 
-    const v2 = await send("POST", `${api()}/report`, cookies.principal!, { note: "Đã bổ sung" });
+    const v2 = await send("POST", `${api()}/report`, cast.cookies.principal!, { note: "Đã bổ sung" });
     expect(v2.body.report).toMatchObject({ version: 2, status: "submitted" });
-    const accepted = await send("POST", `${api()}/report/review`, cookies.admin!, { decision: "accept", comment: "Đạt yêu cầu." });
+    const accepted = await send("POST", `${api()}/report/review`, cast.cookies.admin!, { decision: "accept", comment: "Đạt yêu cầu." });
     expect(accepted.body.report).toMatchObject({ version: 2, status: "accepted" });
-    expect((await send("POST", `${api()}/report`, cookies.principal!, {})).status).toBe(409);
+    expect((await send("POST", `${api()}/report`, cast.cookies.principal!, {})).status).toBe(409);
 
-    const { body } = await send("GET", `${api()}/report/versions`, cookies.principal!);
+    const { body } = await send("GET", `${api()}/report/versions`, cast.cookies.principal!);
     expect(body.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[2, "accepted"], [1, "returned"]]);
     expect(body.versions[1].review).toMatchObject({ comment: "Bổ sung số liệu tiêu chí Xanh.", items: [{ ref: "section:shortcomings", comment: "Nêu rõ nguyên nhân." }] });
     // Version 1 stays readable, unchanged.
-    expect((await bytes(`${api()}/report.pdf?version=1`, cookies.principal!)).bytes.equals(fs.readFileSync("tests/.tmp/report-v1.pdf"))).toBe(true);
-    const actions = (await getDb().auditLog.findMany({ where: { entityId: boardId, entity: "report" }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
+    expect((await bytes(`${api()}/report.pdf?version=1`, cast.cookies.principal!)).bytes.equals(fs.readFileSync("tests/.tmp/report-v1.pdf"))).toBe(true);
+    const actions = (await getDb().auditLog.findMany({ where: { entityId: cast.boardId, entity: "report" }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["report.submitted", "report.returned", "report.submitted", "report.accepted"]);
-    const overview = await overviewJson(base, cookies.admin!);
+    const overview = await overviewJson(cast.base, cast.cookies.admin!);
     const line = (overview as unknown as { schools: { school: { slug: string }; report: { status: string; version: number } | null }[] }).schools.find((s) => s.school.slug === "th-bac-son")!;
     expect(line.report).toMatchObject({ status: "accepted", version: 2 });
   });
@@ -206,12 +186,12 @@ describe("review by the district", () => {
 
 describe("the district's summary upward", () => {
   it("summary.docx/.pdf: decree header, every school with its status, the consolidated commendations; 403 for school roles", async () => {
-    const campaign = (await getDb().board.findUniqueOrThrow({ where: { id: boardId } })).campaignId;
-    for (const who of ["teacher", "principal"]) expect((await bytes(`/api/v1/campaigns/${campaign}/summary.pdf`, cookies[who]!)).status, who).toBe(403);
-    const docx = await bytes(`/api/v1/campaigns/${campaign}/summary.docx`, cookies.admin!);
+    const campaign = (await getDb().board.findUniqueOrThrow({ where: { id: cast.boardId } })).campaignId;
+    for (const who of ["teacher", "principal"]) expect((await bytes(`/api/v1/campaigns/${campaign}/summary.pdf`, cast.cookies[who]!)).status, who).toBe(403);
+    const docx = await bytes(`/api/v1/campaigns/${campaign}/summary.docx`, cast.cookies.admin!);
     expect(docx.status).toBe(200);
     const { text } = await docxText(docx.bytes);
-    const pdf = await bytes(`/api/v1/campaigns/${campaign}/summary.pdf`, cookies.observer!);
+    const pdf = await bytes(`/api/v1/campaigns/${campaign}/summary.pdf`, cast.cookies.observer!);
     fs.writeFileSync("tests/.tmp/summary.pdf", pdf.bytes);
     // Words in narrow table cells and header columns wrap differently in each format: compare by words.
     for (const t of [text, (await pdfPages(pdf.bytes)).join("\n")].map((x) => x.replace(/\s+/g, " "))) {
@@ -227,8 +207,8 @@ describe("the district's summary upward", () => {
 
   it("summary.xlsx: every school, real Excel dates, a totals row, the targets sheet", async () => {
     const ExcelJS = (await import("exceljs")).default;
-    const campaign = (await getDb().board.findUniqueOrThrow({ where: { id: boardId } })).campaignId;
-    const file = await bytes(`/api/v1/campaigns/${campaign}/summary.xlsx`, cookies.admin!);
+    const campaign = (await getDb().board.findUniqueOrThrow({ where: { id: cast.boardId } })).campaignId;
+    const file = await bytes(`/api/v1/campaigns/${campaign}/summary.xlsx`, cast.cookies.admin!);
     expect(file.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
@@ -246,7 +226,7 @@ describe("the district's summary upward", () => {
 });
 
 async function expectDecreeText(text: string) {
-  const stat = await getDb().boardStat.findUniqueOrThrow({ where: { boardId } });
+  const stat = await getDb().boardStat.findUniqueOrThrow({ where: { boardId: cast.boardId } });
   expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
   expect(text).toContain("Độc lập - Tự do - Hạnh phúc");
   expect(text).toContain("UBND QUẬN KIẾN AN");
