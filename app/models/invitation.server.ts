@@ -67,7 +67,7 @@ export async function createInvitation(actor: Actor & { name: string }, input: {
  */
 export async function listUninvited(actor: Actor, db: PrismaClient = getDb()) {
   requireInviter(actor);
-  const schoolId = actor.role === "district_admin" ? undefined : (actor.schoolId ?? "-");
+  const schoolId = scopeOf(actor);
   const rows = await db.membership.findMany({
     where: { districtId: actor.districtId, ...(schoolId ? { schoolId } : {}), user: { active: true, accounts: { none: { providerId: "credential" } } } },
     select: { role: true, schoolId: true, user: { select: { id: true, name: true, email: true } } },
@@ -104,7 +104,7 @@ const STALE_MS = 30_000;
  */
 export async function startInvitationRun(actor: Actor & { name: string }, db: PrismaClient = getDb()): Promise<RunView> {
   requireInviter(actor);
-  const schoolId = actor.role === "district_admin" ? null : actor.schoolId;
+  const schoolId = scopeOf(actor);
   const running = await db.invitationRun.findFirst({ where: { districtId: actor.districtId, schoolId, status: "running" }, orderBy: { createdAt: "desc" } });
   if (running) {
     resumeIfStale(running, actor, db);
@@ -119,7 +119,7 @@ export async function startInvitationRun(actor: Actor & { name: string }, db: Pr
 /** The actor's latest run of the last hour (to show its progress or its outcome), if any. */
 export async function latestInvitationRun(actor: Actor & { name: string }, db: PrismaClient = getDb()): Promise<RunView | null> {
   requireInviter(actor);
-  const schoolId = actor.role === "district_admin" ? null : actor.schoolId;
+  const schoolId = scopeOf(actor);
   const run = await db.invitationRun.findFirst({ where: { districtId: actor.districtId, schoolId, createdAt: { gt: new Date(Date.now() - 3_600_000) } }, orderBy: { createdAt: "desc" } });
   if (!run) return null;
   if (run.status === "running") resumeIfStale(run, actor, db);
@@ -131,15 +131,15 @@ export async function getInvitationRun(actor: Actor & { name: string }, id: stri
   requireInviter(actor);
   const run = await db.invitationRun.findFirst({ where: { id, districtId: actor.districtId } });
   if (!run) return null;
-  if (actor.role !== "district_admin" && run.schoolId !== actor.schoolId) return null;
+  const scope = scopeOf(actor);
+  if (scope !== null && run.schoolId !== scope) return null;
   if (run.status === "running") resumeIfStale(run, actor, db);
   return view(run);
 }
 
 /** Only someone whose run it could be takes it over: the office's run by the office, a school's by its principal. */
 function resumeIfStale(run: { id: string; updatedAt: Date; schoolId: string | null }, actor: Actor & { name: string }, db: PrismaClient) {
-  const scope = actor.role === "district_admin" ? null : actor.schoolId;
-  if (run.schoolId === scope && Date.now() - run.updatedAt.getTime() > STALE_MS) void work(run.id, run.updatedAt, actor, db);
+  if (run.schoolId === scopeOf(actor) && Date.now() - run.updatedAt.getTime() > STALE_MS) void work(run.id, run.updatedAt, actor, db);
 }
 
 /**
@@ -186,6 +186,13 @@ async function work(runId: string, claimedAt: Date, actor: Actor & { name: strin
     getLogger().error({ err, runId }, "invitation run stopped; it resumes when next looked at");
   }
 }
+
+/** Whose people an actor invites: the whole district (null) for the office, else their own school. */
+function scopeOf(actor: Actor): string | null {
+  return actor.role === "district_admin" ? null : (actor.schoolId ?? NO_SCHOOL);
+}
+/** Matches no school: a principal without one invites nobody. */
+const NO_SCHOOL = "-";
 
 /** Only someone who may invite anybody (the office, a principal) manages invitations at all. */
 function requireInviter(actor: Actor) {
