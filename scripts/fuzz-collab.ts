@@ -7,6 +7,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { freePort } from "./test-services.mjs";
 
 const FRAMES = Number(process.env.FUZZ_FRAMES ?? 200_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 9);
@@ -19,6 +20,9 @@ process.env.DEMO_DATA = "off";
 process.env.NODE_ENV = "production";
 process.env.LOGIN_RATE_LIMIT = "100000";
 process.env.BETTER_AUTH_SECRET ??= "fuzz-secret-fuzz-secret-fuzz-secret-0123";
+// In production only BASE_URL's origin may sign in, so the port is chosen before the server starts.
+const port: number = await freePort();
+process.env.BASE_URL = `http://127.0.0.1:${port}`;
 execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, NODE_OPTIONS: "-r ./scripts/unref-long-timers.cjs" } });
 
 const { startServer } = await import("../server/index");
@@ -30,7 +34,7 @@ const { signIn } = await import("../tests/support/server");
 const { fuzzCollab } = await import("../tests/security/collab-fuzz");
 
 await seedIfEmpty(getDb());
-const server = await startServer({ port: 0, collab: { limits: { messageBurst: 1e9, messagesPerSecond: 1e9 } } });
+const server = await startServer({ port, collab: { limits: { messageBurst: 1e9, messagesPerSecond: 1e9 } } });
 const targets = [];
 for (const [slug, email] of [
   ["th-bac-son", "giaovien.th-bac-son@kienan.demo"],
