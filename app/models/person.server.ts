@@ -56,8 +56,32 @@ export async function listPeople(districtId: string, filters: PeopleFilters = {}
       school: m.school,
     }));
   const page = Math.max(1, filters.page ?? 1);
-  return { total: rows.length, pages: Math.max(1, Math.ceil(rows.length / PEOPLE_PAGE_SIZE)), page, people: rows.slice((page - 1) * PEOPLE_PAGE_SIZE, page * PEOPLE_PAGE_SIZE) };
+  const shown = rows.slice((page - 1) * PEOPLE_PAGE_SIZE, page * PEOPLE_PAGE_SIZE);
+  return { total: rows.length, pages: Math.max(1, Math.ceil(rows.length / PEOPLE_PAGE_SIZE)), page, people: await withAccess(shown, db) };
 }
+
+/**
+ * How each person signs in, for the list: with a password, or — an imported account — invited
+ * (the newest link still works, until when), invited with a link that has expired, or not
+ * invited yet. One query for the page shown.
+ */
+async function withAccess<P extends { id: string; active: boolean; hasPassword: boolean }>(people: P[], db: PrismaClient) {
+  const waiting = people.filter((p) => p.active && !p.hasPassword).map((p) => p.id);
+  const links = waiting.length
+    ? await db.invitation.findMany({ where: { userId: { in: waiting }, usedAt: null, revokedAt: null }, orderBy: { createdAt: "desc" }, select: { userId: true, expiresAt: true } })
+    : [];
+  const newest = new Map<string, Date>();
+  for (const l of links) if (l.userId && !newest.has(l.userId)) newest.set(l.userId, l.expiresAt);
+  const now = Date.now();
+  return people.map((p) => {
+    const until = newest.get(p.id);
+    const access: PersonAccess =
+      p.hasPassword ? { state: "password" } : !until ? { state: "notInvited" } : until.getTime() > now ? { state: "invited", until: until.toISOString() } : { state: "expired" };
+    return { ...p, access };
+  });
+}
+
+export type PersonAccess = { state: "password" } | { state: "invited"; until: string } | { state: "expired" } | { state: "notInvited" };
 
 export async function getPerson(districtId: string, userId: string, db: PrismaClient = getDb()) {
   const m = await db.membership.findFirst({ where: { districtId, userId }, include: { user: true, school: { select: { id: true, name: true, slug: true } } } });

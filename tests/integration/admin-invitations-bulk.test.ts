@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoSchools } from "../../prisma/seed-data";
 import { getDb } from "~/utils/db.server";
+import { formatDate } from "~/i18n/format";
 import type { StartedServer } from "../../server/index";
 import { signIn, startTestServer } from "../support/server";
 import { applyImportApi, districtFile, linkIn, uploadImport, xlsx } from "./admin-fixtures";
@@ -59,6 +60,33 @@ describe("inviting everyone an import added", () => {
     expect((await invitesTo(teachers)).map((m) => m.to).sort()).toEqual([...teachers].sort());
     // The school's imported principal is not a principal's to invite.
     expect(await invitesTo([imported[0].email.toLowerCase()])).toEqual([]);
+  });
+
+  it("the people list says where each imported account stands: invited (until when), link expired, or not invited", async () => {
+    const row = async (email: string) => {
+      const html = await page(`/admin/people?q=${encodeURIComponent(email)}`, admin);
+      expect(html).toContain(email);
+      return html;
+    };
+    const teacher = imported[1].email.toLowerCase();
+    const link = await getDb().invitation.findFirstOrThrow({ where: { email: teacher, usedAt: null, revokedAt: null } });
+    expect(await row(teacher)).toContain(`Đã mời, chờ đặt mật khẩu (đến ${formatDate(link.expiresAt)})`);
+    // The school's imported principal was not the principal's to invite.
+    const notInvited = await row(imported[0].email.toLowerCase());
+    expect(notInvited).toContain("Chưa được mời");
+    expect(notInvited).not.toContain("Đã mời");
+    // A link that ran out says so (and is put back for the tests that follow).
+    await getDb().invitation.update({ where: { id: link.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    try {
+      const expired = await row(teacher);
+      expect(expired).toContain("Lời mời đã hết hạn");
+      expect(expired).not.toContain("Đã mời");
+    } finally {
+      await getDb().invitation.update({ where: { id: link.id }, data: { expiresAt: link.expiresAt } });
+    }
+    // Someone with a password gets no such badge.
+    const demo = await row(`giaovien.${first.slug}@kienan.demo`);
+    expect(demo).not.toMatch(/Chưa được mời|Đã mời|Lời mời đã hết hạn/);
   });
 
   it("the office invites everyone left in the district, each once, and a second click finds nobody", async () => {

@@ -1,7 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConfirmButton } from "~/components/ui/confirm-button";
-import { formatDateTime } from "~/i18n/format";
+import { formatDate, formatDateTime } from "~/i18n/format";
+import type { PersonAccess } from "~/models/person.server";
 
 export interface PersonItem {
   id: string;
@@ -10,6 +11,7 @@ export interface PersonItem {
   role: string;
   active: boolean;
   hasPassword: boolean;
+  access: PersonAccess;
   school: { name: string } | null;
   /** Decided by the permissions module in the loader. */
   manageable: boolean;
@@ -30,7 +32,7 @@ export function PersonList({ people, editable, label }: { people: PersonItem[]; 
             <span>{t(`roles.${p.role}`)}</span>
             {p.school ? <span className="muted">{p.school.name}</span> : null}
             {!p.active ? <span className="badge">{t("admin.status.inactive")}</span> : null}
-            {p.active && !p.hasPassword ? <span className="badge badge-warn">{t("admin.people.noPassword")}</span> : null}
+            {p.active ? <AccessBadge access={p.access} /> : null}
           </div>
           {p.manageable ? (
             <div className="admin-row-actions">
@@ -115,4 +117,19 @@ export function PendingInvitations({ invitations }: { invitations: PendingItem[]
       </ul>
     </section>
   );
+}
+
+/** An imported account cannot sign in until its invitation is accepted: say where it stands. */
+function AccessBadge({ access }: { access: PersonAccess }) {
+  const { t } = useTranslation();
+  switch (access.state) {
+    case "password":
+      return null;
+    case "invited":
+      return <span className="badge">{t("admin.people.access.invited", { date: formatDate(access.until) })}</span>;
+    case "expired":
+      return <span className="badge badge-warn">{t("admin.people.access.expired")}</span>;
+    case "notInvited":
+      return <span className="badge badge-warn">{t("admin.people.access.notInvited")}</span>;
+  }
 }
