@@ -86,17 +86,21 @@ async function fanOut(observersOn: string, observers: number, edits: number) {
   const writer = connectBoard(a.url, board, writerCookie);
   const readers = Array.from({ length: observers }, () => connectBoard(observersOn, board, readerCookie));
   await Promise.all([writer, ...readers].map((c) => synced(c.provider)));
-  const card = decodeBoard(writer.doc).cards.find((c) => c.checklist.length > 0)!;
-  const item = card.checklist[0]!;
+  // An item that needs no evidence photo: ticking one that does is refused by the server, and the
+  // observers would wait for an edit that never comes.
+  const card = decodeBoard(writer.doc).cards.find((c) => c.checklist.some((i) => !i.needsEvidence))!;
+  const item = card.checklist.find((i) => !i.needsEvidence)!;
   const latencies: number[] = [];
   for (let i = 0; i < edits; i++) {
     let pending = observers;
-    const done = new Promise<void>((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const done = new Promise<void>((resolve, reject) => {
       for (const r of readers) r.doc.once("update", () => --pending === 0 && resolve());
+      timer = setTimeout(() => reject(new Error(`edit ${i}: ${pending} of ${observers} observers never received it (refused by the server?)`)), 30_000);
     });
     const t0 = performance.now();
     setChecklistItemDone(writer.doc, card.id, item.id, i % 2 === 0, { userId: writerId, at: new Date() });
-    await done;
+    await done.finally(() => clearTimeout(timer));
     latencies.push(performance.now() - t0);
   }
   for (const c of [writer, ...readers]) c.provider.destroy();
