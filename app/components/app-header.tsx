@@ -45,8 +45,10 @@ export function AppHeader({ user, nav, locale }: { user: RootData["user"]; nav: 
         <Form method="post" action="/lang" className="inline-form" reloadDocument>
           <input type="hidden" name="locale" value={other} />
           <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-          <button type="submit" className="btn btn-ghost" lang={other} aria-label={`${t("nav.language")}: ${t("nav.switchTo")}`}>
-            {t("nav.switchTo")}
+          {/* On a phone the button shows the language's code (EN/VI): the menu keeps its room. */}
+          <button type="submit" className="btn btn-ghost" lang={other} aria-label={`${t("nav.language")}: ${t("nav.switchTo")}, ${other.toUpperCase()}`}>
+            <span className="lang-long">{t("nav.switchTo")}</span>
+            <span className="lang-short">{other.toUpperCase()}</span>
           </button>
         </Form>
         {user ? (

@@ -33,6 +33,8 @@ export function CampaignPicker({ campaigns, currentId, hrefFor, label }: Props) 
         <span className="campaign-picker-label">{label}</span>
         <span className="campaign-picker-current">{current ? current.name : t("campaignPicker.choose")}</span>
         <span className="campaign-picker-count muted small">{t("campaignPicker.count", { count: campaigns.length })}</span>
+        {/* Phones: the page's subtitle already names the current campaign, so one short line. */}
+        <span className="campaign-picker-phone">{t("campaignPicker.switch", { count: campaigns.length })}</span>
       </summary>
       <nav aria-label={label}>
         {groups.map((g) => (

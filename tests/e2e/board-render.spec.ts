@@ -54,3 +54,15 @@ test("phone: what overflows the 360 px width, if anything", async ({ browser }) 
   expect(wide).toEqual([]);
   await phone.context.close();
 });
+
+test("phone: the first card's title is on the first screen, for the teacher and for the principal (whose report panel sits above the board)", async ({ browser }) => {
+  for (const who of [TEACHER, PRINCIPAL]) {
+    const phone = await openBoard(browser, who, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    // The campaign switcher is one short line on a phone; the page's subtitle names the campaign.
+    expect((await phone.page.getByTestId("campaign-picker").locator("summary").innerText()).trim()).toBe("Đổi phong trào (2)");
+    const title = column(phone.page, "Kế hoạch").locator("[data-card-open]").first();
+    const box = (await title.boundingBox())!;
+    expect(box.y + box.height, who).toBeLessThanOrEqual(740);
+    await phone.context.close();
+  }
+});

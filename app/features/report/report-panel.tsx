@@ -64,6 +64,7 @@ export function ReportPanel({ data, error }: { data: ReportPanelData; error?: st
             rows={2}
             maxLength={REPORT_NOTE_MAX}
             defaultValue={s?.note ?? ""}
+            placeholder={t("report.notePlaceholder")}
             aria-describedby="report-note-hint"
             aria-invalid={error ? true : undefined}
           />
