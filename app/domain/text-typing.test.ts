@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { typeCardText } from "./card-mutations";
 import { typeItemText } from "./checklist-mutations";
 import { decodeBoard } from "./decode-board";
-import { diffSpan, mapIndex, rebase } from "./text-typing";
+import { diffSpan, mapIndex, mapThroughDelta, rebase } from "./text-typing";
 import { cardByTemplate, expectDomainError, newBoard, replicate, sync } from "./test-support";
 
 describe("diffSpan / mapIndex", () => {
@@ -21,6 +21,17 @@ describe("diffSpan / mapIndex", () => {
     // Someone typing exactly at my caret: "before" keeps my caret in front of their text.
     expect(mapIndex(3, "abc", "abcXYZ", "before")).toBe(3);
     expect(mapIndex(3, "abc", "abcXYZ", "after")).toBe(6);
+  });
+
+  it("carries an index through a Yjs delta: over insertions and deletions before it, to the place of a deletion around it", () => {
+    // "abcdef" → insert "XY" at 1, delete "de" (3–4 of the old text).
+    const delta = [{ retain: 1 }, { insert: "XY" }, { retain: 2 }, { delete: 2 }, { retain: 1 }];
+    expect(mapThroughDelta(0, delta, "before")).toBe(0);
+    expect(mapThroughDelta(1, delta, "before")).toBe(1); // an insertion exactly here goes after me
+    expect(mapThroughDelta(1, delta, "after")).toBe(3);
+    expect(mapThroughDelta(2, delta, "before")).toBe(4);
+    expect(mapThroughDelta(4, delta, "before")).toBe(5); // inside the deleted "de": its place
+    expect(mapThroughDelta(6, delta, "before")).toBe(6); // the end: +2 −2
   });
 
   it("rebases my change onto a text someone else changed meanwhile", () => {
@@ -51,6 +62,38 @@ describe("typeCardText / typeItemText", () => {
     const expected = `${theirs}${start}${mine}`;
     expect(cardByTemplate(decodeBoard(a), "tpl-a").description).toBe(expected);
     expect(cardByTemplate(decodeBoard(b), "tpl-a").description).toBe(expected);
+  });
+
+  it("merges three people typing into one description at once, each character where its typist put it", () => {
+    const a = newBoard();
+    const b = replicate(a);
+    const c = replicate(a);
+    const id = cardByTemplate(decodeBoard(a), "tpl-a").id;
+    typeCardText(a, id, "description", cardByTemplate(decodeBoard(a), "tpl-a").description, "Một hai ba");
+    sync(a, b);
+    sync(a, c);
+    const start = "Một hai ba";
+    let shownA = start;
+    let shownB = start;
+    let shownC = start;
+    // A types in the middle, B at the start, C at the end. What A's field shows lags: B's and C's
+    // edits reach A together, changing the text on both sides of where A types.
+    const middle = "bốn ";
+    const front = "Không ";
+    const back = " năm";
+    for (let i = 0; i < 6; i++) {
+      if (i < middle.length) {
+        const at = shownA.indexOf("hai");
+        shownA = typeCardText(a, id, "description", shownA, shownA.slice(0, at) + middle[i] + shownA.slice(at));
+      }
+      if (i < front.length) shownB = typeCardText(b, id, "description", shownB, front.slice(0, i + 1) + shownB.slice(i));
+      if (i < back.length) shownC = typeCardText(c, id, "description", shownC, shownC + back[i]);
+      sync(b, c);
+      sync(a, b);
+      sync(b, c);
+    }
+    const expected = `${front}Một ${middle}hai ba${back}`;
+    for (const doc of [a, b, c]) expect(cardByTemplate(decodeBoard(doc), "tpl-a").description).toBe(expected);
   });
 
   it("keeps trailing spaces while typing and refuses a blank title without writing", () => {

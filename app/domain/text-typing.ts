@@ -37,12 +37,22 @@ export function mapIndex(i: number, prev: string, next: string, sticky: "before"
   return start + inserted.length;
 }
 
-/** What `current` becomes when this person's change from `base` to `next` is applied to it. */
-export function rebase(base: string, next: string, current: string): { text: string; splice: Splice } {
+/** Maps an index of `base` to the current text, where the change from one to the other is known. */
+export type IndexMap = (i: number, sticky: "before" | "after") => number;
+
+/**
+ * What `current` becomes when this person's change from `base` to `next` is applied to it.
+ * `map` carries an index of `base` through the changes actually made since (see `historyOf`);
+ * without it the change between `base` and `current` is read as one span, which is exact while
+ * one other person types and can misplace a character when edits on both sides of mine arrive
+ * together.
+ */
+export function rebase(base: string, next: string, current: string, map?: IndexMap): { text: string; splice: Splice } {
   const mine = diffSpan(base, next);
   if (base === current) return { text: next, splice: mine };
-  const from = mapIndex(mine.start, base, current, "before");
-  const to = Math.max(from, mapIndex(mine.start + mine.removed, base, current, "before"));
+  const at = map ?? ((i: number, sticky: "before" | "after") => mapIndex(i, base, current, sticky));
+  const from = at(mine.start, "before");
+  const to = Math.max(from, at(mine.start + mine.removed, "before"));
   const splice = { start: from, removed: to - from, inserted: mine.inserted };
   return { text: current.slice(0, from) + mine.inserted + current.slice(to), splice };
 }
@@ -52,7 +62,10 @@ export function rebase(base: string, next: string, current: string): { text: str
  * `schema` first, so a refused input (too long, a blank title) leaves the document untouched.
  */
 export function applyTyping(text: Y.Text, base: string, next: string, schema: z.ZodType<string>): string {
-  const { text: result, splice } = rebase(base, next, text.toString());
+  // Followed from the first keystroke on, so the changes before the next one are known.
+  const history = historyOf(text);
+  const current = text.toString();
+  const { text: result, splice } = rebase(base, next, current, base === current ? undefined : history.since(base));
   const parsed = schema.safeParse(result);
   if (!parsed.success) throw new DomainError("invalid_input", describeZodError(parsed.error));
   if (splice.removed === 0 && splice.inserted.length === 0) return result;
@@ -64,6 +77,66 @@ export function applyTyping(text: Y.Text, base: string, next: string, schema: z.
   if (doc) doc.transact(write);
   else write();
   return result;
+}
+
+// ── The changes a shared text went through, to rebase a keystroke exactly ──
+// A field may show a text a few changes old. Each change's Yjs delta says precisely where text
+// went in and out, so an index of the text the field showed is carried through every change made
+// since, however many people typed where. Kept per Y.Text from the first keystroke into it, the
+// last HISTORY changes only; a base older than that falls back to the one-span reading.
+
+type Delta = { insert?: unknown; retain?: number; delete?: number }[];
+type History = { states: string[]; deltas: Delta[]; since(base: string): IndexMap | undefined };
+
+const HISTORY = 64;
+const histories = new WeakMap<Y.Text, History>();
+
+function historyOf(text: Y.Text): History {
+  const known = histories.get(text);
+  if (known) return known;
+  // states[k] is the text before deltas[k]; the last state is the text now.
+  const history: History = {
+    states: [text.toString()],
+    deltas: [],
+    since(base) {
+      const k = history.states.lastIndexOf(base);
+      if (k < 0) return undefined;
+      const steps = history.deltas.slice(k);
+      return (i, sticky) => steps.reduce((at, delta) => mapThroughDelta(at, delta, sticky), i);
+    },
+  };
+  text.observe((event) => {
+    history.deltas.push(event.delta as Delta);
+    history.states.push(text.toString());
+    if (history.deltas.length > HISTORY) {
+      history.deltas.shift();
+      history.states.shift();
+    }
+  });
+  histories.set(text, history);
+  return history;
+}
+
+/**
+ * Where index `i` of a text is after one change (a Yjs delta of retains, inserts and deletes): it
+ * moves right over what was inserted before it, left over what was deleted before it, and to the
+ * deletion's place when it was inside deleted text. At an insertion exactly at `i`, "before" stays
+ * in front of it.
+ */
+export function mapThroughDelta(i: number, delta: Delta, sticky: "before" | "after"): number {
+  let pos = 0;
+  let shift = 0;
+  for (const op of delta) {
+    if (pos > i) break;
+    if (op.retain !== undefined) pos += op.retain;
+    else if (op.delete !== undefined) {
+      shift -= Math.max(0, Math.min(i, pos + op.delete) - pos);
+      pos += op.delete;
+    } else if (op.insert !== undefined && (pos < i || (pos === i && sticky === "after"))) {
+      shift += typeof op.insert === "string" ? op.insert.length : 1;
+    }
+  }
+  return i + shift;
 }
 
 const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
