@@ -96,6 +96,7 @@ export function staticClosure(build: Build, url: string, seen = new Set<string>(
 export const LOADED_ONLY_WHEN: Record<string, string> = {
   "messages.en": "the page is in English",
   "due-date-calendar.client": "the date picker is opened",
+  "card-dialog-body": "a card is opened (or a pointer or the focus is on its title)",
 };
 
 /** "/assets/board-session.client-BHtFyE_y.js" → "board-session.client". */
