@@ -19,8 +19,8 @@ const RUNS = arg("runs", 5);
 const LIST = process.argv.includes("--list");
 const PORT = arg("port", 3790);
 const BASE = `http://127.0.0.1:${PORT}`;
-// Measured the same way on main before issue 13 (recorded in docs/benchmarks.md).
-const BASELINE = { board: { kb: 221 }, overview: { kb: 296 } };
+// Measured the same way on main on 01/12/2026, before the page-weight work (docs/benchmarks.md).
+const BASELINE = { board: { kb: 225 }, overview: { kb: 293 } };
 
 const dir = "bench/.tmp/pages";
 fs.rmSync(dir, { recursive: true, force: true });
