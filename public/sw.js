@@ -5,7 +5,8 @@
 //   IndexedDB (y-indexeddb) and are merged on top when the page starts, then synced on reconnect.
 // - A board reached by client-side navigation (the usual way, right after signing in) was never a
 //   navigation the worker saw: the page asks the worker to keep it ("keep-page"), with the scripts
-//   it has loaded, so it reloads offline from the very first visit.
+//   it has loaded, so it reloads offline from the very first visit; the worker also keeps the
+//   chunks those scripts load lazily (opening a card, the date picker), so they work offline too.
 // Everything else goes to the network as usual. Signing out clears the page cache (login page).
 const ASSETS = "cb-assets-v1";
 const PAGES = "cb-pages-v1";
@@ -55,23 +56,42 @@ async function keepPage(pageUrl, assets) {
   if (!path || !path.startsWith("/schools/")) return;
   const response = await fetch(path, { credentials: "same-origin", headers: { Accept: "text/html" } });
   if (!response.ok || response.redirected || !(response.headers.get("content-type") ?? "").includes("text/html")) return;
-  await (await caches.open(PAGES)).put(path, response.clone());
   // The page's own scripts and styles (in its HTML) and the ones loaded since (lazy chunks).
-  const html = await response.text();
+  const html = await response.clone().text();
   const wanted = new Set();
   for (const match of html.matchAll(/["'](\/assets\/[^"'?#]+)["']/g)) wanted.add(match[1]);
   for (const asset of assets) {
     const p = sameOriginPath(asset);
     if (p && p.startsWith("/assets/")) wanted.add(p);
   }
+  // And what those scripts import lazily (an open card's contents, the date picker): the page may
+  // need them offline although it has not run them yet (docs/benchmarks.md, "Page weight").
   const cache = await caches.open(ASSETS);
-  await Promise.all(
-    [...wanted].map(async (p) => {
-      if (await cache.match(p)) return;
-      const r = await fetch(p);
-      if (r.ok) await cache.put(p, r);
-    }),
-  );
+  let batch = [...wanted];
+  while (batch.length > 0 && wanted.size <= 300) {
+    const found = await Promise.all(batch.map((p) => keepAsset(cache, p)));
+    batch = [];
+    for (const p of found.flat()) {
+      if (wanted.has(p)) continue;
+      wanted.add(p);
+      batch.push(p);
+    }
+  }
+  // Kept last: a page in the cache is a page that reloads offline, its code and all.
+  await (await caches.open(PAGES)).put(path, response);
+}
+
+/** Caches one asset (if not yet) and returns the chunks and styles a script of it names. */
+async function keepAsset(cache, p) {
+  let response = await cache.match(p);
+  if (!response) {
+    response = await fetch(p).catch(() => null);
+    if (!response?.ok) return [];
+    await cache.put(p, response.clone());
+  }
+  if (!p.endsWith(".js")) return [];
+  const code = await response.text();
+  return [...code.matchAll(/["'](?:\.\/|\/?assets\/)([\w.()-]+\.(?:js|css))["']/g)].map((m) => `/assets/${m[1]}`);
 }
 
 async function cacheFirst(request) {

@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import { DomainError } from "./errors";
 import { newId } from "./ids";
 import { initialKeys } from "./order-keys";
-import { SCHEMA_VERSION, describeZodError, templateCardSchema, type TemplateCard } from "./schema";
+import { SCHEMA_VERSION, describeZodError, templateCardsSchema, type TemplateCard } from "./schema";
 import { STATUSES, normaliseCriteria, type Category, type Criterion, type Origin, type Status } from "./vocabulary";
 
 // The shape of a board's Y.Doc. docs/board-model.md describes it for other
@@ -152,7 +152,7 @@ export function initBoardDoc(
   options: { templateVersion?: number } = {},
 ): void {
   if (isInitialised(doc)) return;
-  const parsed = templateCardSchema.array().safeParse(cards);
+  const parsed = templateCardsSchema.safeParse(cards);
   if (!parsed.success) throw new DomainError("invalid_input", describeZodError(parsed.error));
   doc.transact(() => {
     const meta = metaMap(doc);

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { cardsMap, insertCard } from "./board-doc";
 import { DomainError } from "./errors";
 import { newId } from "./ids";
@@ -28,8 +28,8 @@ import { CRITERIA, normaliseCriteria, type Category, type Criterion, type Status
 
 // Inputs are parsed here as well as typed: they come from forms and JSON as
 // often as from code, and a refused input must never leave a half-written doc.
-const criteriaInput = z.array(z.enum(CRITERIA)).transform(normaliseCriteria);
-const trimmedTitle = titleSchema.transform((s) => s.trim());
+const criteriaInput = z.pipe(z.array(z.enum(CRITERIA)), z.transform((xs: Criterion[]) => normaliseCriteria(xs)));
+const trimmedTitle = z.pipe(titleSchema, z.transform((s: string) => s.trim()));
 
 export type AddCardInput = {
   title: string;
@@ -43,11 +43,11 @@ export type AddCardInput = {
 
 const addCardInput = z.object({
   title: trimmedTitle,
-  description: descriptionSchema.default(""),
+  description: z._default(descriptionSchema, ""),
   category: categorySchema,
-  criteria: criteriaInput.default([]),
-  dueDate: dueDateSchema.default(null),
-  status: statusSchema.default("planned"),
+  criteria: z._default(criteriaInput, []),
+  dueDate: z._default(dueDateSchema, null),
+  status: z._default(statusSchema, "planned"),
   createdBy: idSchema,
 });
 
@@ -60,14 +60,14 @@ export type CardPatch = {
 };
 
 const cardPatch = z.strictObject({
-  title: trimmedTitle.optional(),
-  description: descriptionSchema.optional(),
-  category: categorySchema.optional(),
-  criteria: criteriaInput.optional(),
-  dueDate: dueDateSchema.optional(),
+  title: z.optional(trimmedTitle),
+  description: z.optional(descriptionSchema),
+  category: z.optional(categorySchema),
+  criteria: z.optional(criteriaInput),
+  dueDate: z.optional(dueDateSchema),
 });
 
-const toIndexSchema = z.number().int().nonnegative();
+const toIndexSchema = z.number().check(z.int(), z.nonnegative());
 
 function columnSiblings(doc: Y.Doc, status: Status, exceptId?: string) {
   const inColumn = [...cardsMap(doc).values()].filter((c) => c.get("status") === status);
@@ -185,7 +185,7 @@ export function purgeCard(doc: Y.Doc, cardId: string, options: { byUserId?: stri
  * change, so concurrent assignments of different people both survive.
  */
 export function assignCard(doc: Y.Doc, cardId: string, userIds: readonly string[]): void {
-  const wanted = [...new Set(parseInput(z.array(idSchema).max(LIMITS.assignees), userIds))];
+  const wanted = [...new Set(parseInput(z.array(idSchema).check(z.maxLength(LIMITS.assignees)), userIds))];
   const card = requireCard(doc, cardId);
   const assignees = card.get("assignees");
   if (!(assignees instanceof Y.Array)) throw new DomainError("invalid_input", "assignees is not a Y.Array");

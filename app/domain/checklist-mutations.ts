@@ -1,5 +1,5 @@
 import type * as Y from "yjs";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { checklistOf, insertItem, type YCard } from "./board-doc";
 import { DomainError } from "./errors";
 import { newId } from "./ids";
@@ -8,8 +8,8 @@ import { positionAt } from "./order-keys";
 import { LIMITS, idSchema, itemTextSchema } from "./schema";
 import { applyTyping } from "./text-typing";
 
-const itemText = itemTextSchema.transform((s) => s.trim());
-const toIndexSchema = z.number().int().nonnegative();
+const itemText = z.pipe(itemTextSchema, z.transform((s: string) => s.trim()));
+const toIndexSchema = z.number().check(z.int(), z.nonnegative());
 const doneBySchema = z.object({ userId: idSchema, at: z.date() });
 
 function itemSiblings(card: YCard, exceptId?: string) {

@@ -15,3 +15,12 @@ function uuid(): string {
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/** A fresh template id for a card or item the district adds in the editor (short: it shows in exports). */
+export function newTemplateId(prefix = "tpl"): string {
+  const bytes = new Uint8Array(5);
+  const c = (globalThis as { crypto?: Partial<Crypto> }).crypto;
+  if (typeof c?.getRandomValues === "function") c.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return `${prefix}-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}

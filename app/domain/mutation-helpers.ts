@@ -1,13 +1,13 @@
 import * as Y from "yjs";
-import type { z } from "zod";
+import { z } from "zod/mini";
 import { cardsMap, checklistOf, isInitialised, type YCard, type YItem } from "./board-doc";
 import { DomainError } from "./errors";
 import { positionAt, sortByPosition, type Positioned } from "./order-keys";
 import { describeZodError } from "./schema";
 import { diffSpan } from "./text-typing";
 
-export function parseInput<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
+export function parseInput<T>(schema: z.core.$ZodType<T>, value: unknown): T {
+  const parsed = z.safeParse(schema, value);
   if (!parsed.success) throw new DomainError("invalid_input", describeZodError(parsed.error));
   return parsed.data;
 }

@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import { cardsMap, checklistOf, insertItem, insertTemplateCard, metaMap, type YCard, type YItem } from "./board-doc";
 import { positionAt } from "./order-keys";
 import { liveSiblings, parseInput, replaceText, requireInitialised, textOf } from "./mutation-helpers";
-import { templateCardSchema, type TemplateCard } from "./schema";
+import { templateCardsSchema, type TemplateCard } from "./schema";
 import { newId } from "./ids";
 import { boardCards, type TemplateContent } from "./template";
 
@@ -36,7 +36,7 @@ type Tally = Omit<MergeSummary, "changed">;
 export function mergeTemplate(doc: Y.Doc, template: TemplateContent, version: number, options: MergeOptions = {}): MergeSummary {
   requireInitialised(doc);
   // Rules stay with the district's template; a board takes resolved dates only.
-  const cards = parseInput(templateCardSchema.array(), boardCards(template));
+  const cards = parseInput(templateCardsSchema, boardCards(template));
   const tally: Tally = { added: 0, updated: 0, restored: 0, archived: 0, deleted: 0 };
   const current = metaMap(doc).get("templateVersion");
   if (typeof current === "number" && current >= version) return { changed: false, ...tally };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isCalendarDate } from "./dates";
-import { LIMITS, templateCardSchema, type TemplateCard } from "./schema";
+import { LIMITS, templateCardsSchema, type TemplateCard } from "./schema";
 import { CATEGORIES, CRITERIA, normaliseCriteria } from "./vocabulary";
 import { DUE_ANCHORS, resolveDue, type CampaignSpan, type DueAnchor, type DueRule } from "./template-dates";
 
@@ -146,7 +146,7 @@ export function validateTemplate(input: unknown, context: CampaignSpan): Templat
   const template: TemplateContent = { cards: parsed.data.cards };
   // The board model must accept every card we would write: a belt-and-braces check that the
   // editor's schema never drifts looser than the document's.
-  const board = templateCardSchema.array().safeParse(boardCards(template));
+  const board = templateCardsSchema.safeParse(boardCards(template));
   if (!board.success) return { ok: false, issues: [issue(board.error.issues[0]?.path ?? [], "invalid")] };
   return { ok: true, template };
 }
@@ -216,15 +216,6 @@ export function parseStoredTemplate(json: string): TemplateContent {
   const parsed = templateContentSchema.safeParse(JSON.parse(json));
   if (!parsed.success) throw new Error(`stored template is invalid: ${parsed.error.issues[0]?.message ?? "unknown"}`);
   return { cards: parsed.data.cards };
-}
-
-/** A fresh template id for a card or item the district adds in the editor. */
-export function newTemplateId(prefix = "tpl"): string {
-  const bytes = new Uint8Array(5);
-  const c = (globalThis as { crypto?: Partial<Crypto> }).crypto;
-  if (typeof c?.getRandomValues === "function") c.getRandomValues(bytes);
-  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
-  return `${prefix}-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
 /** Shifts every due date by whole years (next year's copy); 29 February becomes the 28th. */

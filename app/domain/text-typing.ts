@@ -1,5 +1,5 @@
 import type * as Y from "yjs";
-import type { z } from "zod";
+import { z } from "zod/mini";
 import { DomainError } from "./errors";
 import { describeZodError } from "./schema";
 
@@ -61,12 +61,12 @@ export function rebase(base: string, next: string, current: string, map?: IndexM
  * Applies a typed change to `text` and returns the text it now holds. The result is checked with
  * `schema` first, so a refused input (too long, a blank title) leaves the document untouched.
  */
-export function applyTyping(text: Y.Text, base: string, next: string, schema: z.ZodType<string>): string {
+export function applyTyping(text: Y.Text, base: string, next: string, schema: z.core.$ZodType<string>): string {
   // Followed from the first keystroke on, so the changes before the next one are known.
   const history = historyOf(text);
   const current = text.toString();
   const { text: result, splice } = rebase(base, next, current, base === current ? undefined : history.since(base));
-  const parsed = schema.safeParse(result);
+  const parsed = z.safeParse(schema, result);
   if (!parsed.success) throw new DomainError("invalid_input", describeZodError(parsed.error));
   if (splice.removed === 0 && splice.inserted.length === 0) return result;
   const doc = text.doc;

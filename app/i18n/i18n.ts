@@ -4,9 +4,19 @@ import { messages as vi } from "./messages.vi";
 // On the server (and in tests) the English messages are here from the start; in the browser this
 // resolves to nothing and entry.client.tsx loads them, for an English page only, before hydrating.
 import { messages as bundledEn } from "#i18n/en";
+import { mergeMessages } from "./merge";
 
 type Messages = typeof vi;
 const loaded: { vi: Messages; en?: Messages } = { vi, en: bundledEn as Messages | undefined };
+
+/**
+ * A page's own Vietnamese messages (app/i18n/pages.ts), added where every i18next instance reads
+ * them: i18next keeps the resources object it was given, so an instance already made (the root's)
+ * finds them too. On the server they are there from the start and this changes nothing.
+ */
+export function registerMessages(part: object) {
+  mergeMessages(loaded.vi, part);
+}
 
 /** The browser's English messages, once loaded (entry.client.tsx). */
 export function registerEnglish(messages: Messages) {

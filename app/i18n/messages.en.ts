@@ -6,6 +6,18 @@ import enCampaigns from "./en/campaigns.json";
 import enReport from "./en/report.json";
 import enEvidence from "./en/evidence.json";
 import enActivity from "./en/activity.json";
+import enAccountPages from "./en/pages/account.json";
+import enAdminPages from "./en/pages/admin.json";
+import enCampaignsPages from "./en/pages/campaigns.json";
+import enOverviewPages from "./en/pages/overview.json";
+import { mergeMessages } from "./merge";
 
-/** Every en message, merged (each file owns its own top-level keys). */
-export const messages = { ...enCommon, ...enBoard, ...enOverview, ...enAdmin, ...enCampaigns, ...enReport, ...enEvidence, ...enActivity };
+/** Every en message, merged (each file owns its own keys), the pages' own included: an English page loads them all at once. */
+export const messages = mergeMessages(
+  structuredClone({ ...enCommon, ...enBoard, ...enOverview, ...enAdmin, ...enCampaigns, ...enReport, ...enEvidence, ...enActivity }),
+  enAccountPages,
+  enAdminPages,
+  enCampaignsPages,
+  enOverviewPages,
+) as typeof enCommon & typeof enBoard & typeof enOverview & typeof enAdmin & typeof enCampaigns & typeof enReport & typeof enEvidence & typeof enActivity &
+  typeof enAccountPages & typeof enAdminPages & typeof enCampaignsPages & typeof enOverviewPages;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { resources } from "./i18n";
+import { createI18n, registerMessages, resources } from "./i18n";
 
 function entries(obj: object, prefix = ""): [string, unknown][] {
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === "object" ? entries(v, `${prefix}${k}.`) : [[`${prefix}${k}`, v] as [string, unknown]]));
@@ -21,16 +21,25 @@ describe("messages", () => {
     }
   });
 
-  it("feature files never claim the same top-level key (one would silently hide the other)", () => {
+  it("no two message files define the same key (a page's pack adds to the root's subtrees, never overrides)", () => {
     for (const lang of ["vi", "en"]) {
       const dir = path.join(__dirname, lang);
+      const files = [...readdirSync(dir).filter((f) => f.endsWith(".json")), ...readdirSync(path.join(dir, "pages")).map((f) => `pages/${f}`)];
       const seen = new Map<string, string>();
-      for (const file of readdirSync(dir)) {
-        for (const key of Object.keys(JSON.parse(readFileSync(path.join(dir, file), "utf8")))) {
+      for (const file of files) {
+        for (const [key] of entries(JSON.parse(readFileSync(path.join(dir, file), "utf8")))) {
           expect(seen.get(key), `${lang}/${file} repeats "${key}"`).toBeUndefined();
           seen.set(key, file);
         }
       }
     }
+  });
+
+  it("a page's messages registered later reach an i18next instance made before (the root's, in the browser)", () => {
+    const i18n = createI18n("vi");
+    const key = "testOnly.registeredLater";
+    expect(i18n.t(key)).toBe(key);
+    registerMessages({ testOnly: { registeredLater: "Đã có" } });
+    expect(i18n.t(key)).toBe("Đã có");
   });
 });

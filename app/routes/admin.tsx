@@ -5,6 +5,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AdminNav } from "~/features/admin/components/admin-nav";
 import { requireDistrict } from "~/features/admin/guard.server";
 import { pageTitle } from "~/utils/page-title";
+import { registerMessages } from "~/i18n/i18n";
+import { accountPages, adminPages } from "~/i18n/pages";
+
+// This page's own messages (app/i18n/pages.ts).
+registerMessages(adminPages);
+registerMessages(accountPages);
 
 export const meta: MetaFunction = (args) => [...pageTitle(args, "Quản trị")];
 

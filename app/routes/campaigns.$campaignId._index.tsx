@@ -31,6 +31,11 @@ import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form.server";
 import { pageTitle } from "~/utils/page-title";
 import { z } from "zod";
+import { registerMessages } from "~/i18n/i18n";
+import { campaignsPages } from "~/i18n/pages";
+
+// This page's own messages (app/i18n/pages.ts).
+registerMessages(campaignsPages);
 
 export const meta: MetaFunction<typeof loader> = (args) => [...pageTitle(args, args.data?.campaign.name)];
 

@@ -8,6 +8,11 @@ import { campaignDetailsSchema, detailsFromForm, fieldErrors } from "~/features/
 import { campaignJson, updateDetails } from "~/models/campaign.server";
 import { readFormData } from "~/utils/form.server";
 import { pageTitle } from "~/utils/page-title";
+import { registerMessages } from "~/i18n/i18n";
+import { campaignsPages } from "~/i18n/pages";
+
+// This page's own messages (app/i18n/pages.ts).
+registerMessages(campaignsPages);
 
 export const meta: MetaFunction = (args) => [...pageTitle(args, "Sửa kế hoạch")];
 

@@ -10,6 +10,11 @@ import { formatDate } from "~/i18n/format";
 import { campaignJson, editableTemplate, isCampaignError, saveDraft } from "~/models/campaign.server";
 import { readFormData } from "~/utils/form.server";
 import { pageTitle } from "~/utils/page-title";
+import { registerMessages } from "~/i18n/i18n";
+import { campaignsPages } from "~/i18n/pages";
+
+// This page's own messages (app/i18n/pages.ts).
+registerMessages(campaignsPages);
 
 export const meta: MetaFunction<typeof loader> = (args) => [...pageTitle(args, `Mẫu công việc · ${args.data?.campaign.name ?? ""}`)];
 

@@ -7,6 +7,11 @@ import { formatDate } from "~/i18n/format";
 import { byUrgency } from "~/domain";
 import { listCampaigns } from "~/models/campaign.server";
 import { pageTitle } from "~/utils/page-title";
+import { registerMessages } from "~/i18n/i18n";
+import { campaignsPages } from "~/i18n/pages";
+
+// This page's own messages (app/i18n/pages.ts).
+registerMessages(campaignsPages);
 
 export const meta: MetaFunction = (args) => [...pageTitle(args, "Kế hoạch")];
 

@@ -10,6 +10,11 @@ import { PLAN_2023 } from "~/domain/plan-2023";
 import { LEVELS } from "~/domain/vocabulary";
 import { readFormData } from "~/utils/form.server";
 import { pageTitle } from "~/utils/page-title";
+import { registerMessages } from "~/i18n/i18n";
+import { campaignsPages } from "~/i18n/pages";
+
+// This page's own messages (app/i18n/pages.ts).
+registerMessages(campaignsPages);
 
 export const meta: MetaFunction = (args) => [...pageTitle(args, "Tạo kế hoạch")];
 

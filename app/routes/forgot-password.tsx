@@ -6,6 +6,11 @@ import { callAuth } from "~/utils/auth.server";
 import { emailField } from "~/features/admin/schemas";
 import { readFormData } from "~/utils/form.server";
 import { pageTitle } from "~/utils/page-title";
+import { registerMessages } from "~/i18n/i18n";
+import { accountPages } from "~/i18n/pages";
+
+// This page's own messages (app/i18n/pages.ts).
+registerMessages(accountPages);
 
 export const meta: MetaFunction = (args) => [...pageTitle(args, "Quên mật khẩu")];
 

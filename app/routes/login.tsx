@@ -10,6 +10,11 @@ import { getSessionUser } from "~/utils/permissions.server";
 import { pageTitle } from "~/utils/page-title";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { readFormData } from "~/utils/form.server";
+import { registerMessages } from "~/i18n/i18n";
+import { accountPages } from "~/i18n/pages";
+
+// This page's own messages (app/i18n/pages.ts).
+registerMessages(accountPages);
 
 export const meta: MetaFunction = (args) => [...pageTitle(args, "Đăng nhập")];
 

@@ -14,7 +14,7 @@ import { DeadlineStat, OverviewSummary } from "~/features/overview/summary";
 import { TargetsTable } from "~/features/overview/targets-table";
 import { useLiveOverview } from "~/features/overview/use-live-overview";
 import { formatDate } from "~/i18n/format";
-import { t as translate } from "~/i18n/i18n";
+import { t as translate, registerMessages } from "~/i18n/i18n";
 import { ReminderPanel, type ReminderResult } from "~/features/overview/reminder-panel";
 import { REMINDER_INTENT } from "~/features/overview/reminder-intent";
 import { remindSchools, REMINDER_MAX } from "~/models/school-reminder.server";
@@ -22,6 +22,10 @@ import { getLocale } from "~/utils/locale.server";
 import { can, requireUser } from "~/utils/permissions.server";
 import { pageTitle } from "~/utils/page-title";
 import { readFormData } from "~/utils/form.server";
+import { overviewPages } from "~/i18n/pages";
+
+// This page's own messages (app/i18n/pages.ts).
+registerMessages(overviewPages);
 
 export const meta: MetaFunction<typeof loader> = (args) => [...pageTitle(args, args.data?.title)];
 

@@ -8,6 +8,11 @@ import { fieldErrors, newPasswordForm } from "~/features/admin/schemas";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form.server";
 import { pageTitle } from "~/utils/page-title";
+import { registerMessages } from "~/i18n/i18n";
+import { accountPages } from "~/i18n/pages";
+
+// This page's own messages (app/i18n/pages.ts).
+registerMessages(accountPages);
 
 export const meta: MetaFunction = (args) => [...pageTitle(args, "Đặt lại mật khẩu"), { name: "referrer", content: "no-referrer" }];
 

@@ -14,6 +14,12 @@ import { latestInvitationRun, listPendingInvitations, listUninvited } from "~/mo
 import { listPeople } from "~/models/person.server";
 import { can, requireUser } from "~/utils/permissions.server";
 import { pageTitle } from "~/utils/page-title";
+import { registerMessages } from "~/i18n/i18n";
+import { accountPages, adminPages } from "~/i18n/pages";
+
+// This page's own messages (app/i18n/pages.ts).
+registerMessages(adminPages);
+registerMessages(accountPages);
 
 export const meta: MetaFunction = (args) => [...pageTitle(args, "Đội ngũ")];
 

@@ -2,7 +2,8 @@
  * bench/pages — page weight (gzipped JavaScript a page loads, lazy chunks included) and time to
  * interactive on a 360 px phone viewport with the CPU throttled 4× (Chrome DevTools Protocol), for
  * the school board and the district overview, beside the figures before issue 13.
- *   npm run bench:pages [-- --runs 5 --port 3790]
+ *   npm run bench:pages [-- --runs 5 --port 3790 --list]
+ * --list prints every JS file each page fetched (gzip KB), as bench/pages/chunks.ts names them.
  * Needs a production build (npm run build) and Chromium (/usr/bin/chromium or CHROMIUM_PATH).
  */
 import { spawn } from "node:child_process";
@@ -15,10 +16,11 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const RUNS = arg("runs", 5);
+const LIST = process.argv.includes("--list");
 const PORT = arg("port", 3790);
 const BASE = `http://127.0.0.1:${PORT}`;
-// Measured the same way on main before issue 13 (recorded in docs/benchmarks.md).
-const BASELINE = { board: { kb: 221 }, overview: { kb: 296 } };
+// Measured the same way on main on 01/12/2026, before the page-weight work (docs/benchmarks.md).
+const BASELINE = { board: { kb: 225 }, overview: { kb: 293 } };
 
 const dir = "bench/.tmp/pages";
 fs.rmSync(dir, { recursive: true, force: true });
@@ -53,7 +55,7 @@ async function signIn(page: Page, email: string) {
 type Figures = { kb: number; tti: number[] };
 
 /** One cold load (no cache) of `path`: gzipped JS bytes and ms until `ready` holds. */
-async function measure(email: string, path: string, ready: string): Promise<{ bytes: number; ms: number }> {
+async function measure(email: string, path: string, ready: string): Promise<{ bytes: number; ms: number; files: Map<string, number> }> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
   try {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, serviceWorkers: "block" });
@@ -76,7 +78,7 @@ async function measure(email: string, path: string, ready: string): Promise<{ by
     await page.waitForSelector(ready, { timeout: 60_000 });
     const ms = Date.now() - start;
     await page.waitForLoadState("networkidle");
-    return { bytes: [...js.values()].reduce((a, b) => a + b, 0), ms };
+    return { bytes: [...js.values()].reduce((a, b) => a + b, 0), ms, files: js };
   } finally {
     await browser.close();
   }
@@ -96,6 +98,10 @@ for (const [name, p] of Object.entries(pages)) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await measure(p.email, p.path, p.ready));
   results[name] = { kb: Math.round(median(runs.map((r) => r.bytes)) / 1024), tti: runs.map((r) => r.ms) };
+  if (LIST) {
+    console.log(`${name}: the JS of its last run (KB gzip)`);
+    for (const [url, bytes] of runs.at(-1)!.files) console.log(`  ${(bytes / 1024).toFixed(1).padStart(6)}  ${new URL(url).pathname}`);
+  }
 }
 console.log(`page weight and time to interactive (360 px, CPU ×4, cold cache), median of ${RUNS}`);
 console.log("page       JS gzip (before → now)   interactive (median, all runs)");

@@ -6,6 +6,7 @@ import { formatDate } from "~/i18n/format";
 import type { CardSummary } from "./board-view-model";
 import type { PresenceUser } from "./presence-logic";
 import { Avatar, EditorsLine } from "./presence";
+import { preloadCardDialog } from "./card-dialog";
 
 type CardProps = {
   summary: CardSummary;
@@ -63,7 +64,14 @@ export function CardFace({
       <div className="board-card-head">
         <h3 className="board-card-title">
           {onOpen ? (
-            <button type="button" className="board-card-open" data-card-open={card.id} onClick={() => onOpen(card.id)}>
+            <button
+              type="button"
+              className="board-card-open"
+              data-card-open={card.id}
+              onPointerEnter={preloadCardDialog}
+              onFocus={preloadCardDialog}
+              onClick={() => onOpen(card.id)}
+            >
               {card.title}
             </button>
           ) : (

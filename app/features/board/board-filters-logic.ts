@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { CRITERIA, STATUSES, type Card, type Criterion } from "~/domain";
 import type { ColumnIds } from "./drag-logic";
 import type { CardSummary } from "./board-view-model";
@@ -9,12 +9,18 @@ import type { CardSummary } from "./board-view-model";
 
 export type BoardFilter = { mine: boolean; criterion: Criterion | null; overdue: boolean; q: string };
 
-const flag = z.preprocess((v) => v === "1", z.boolean());
+const flag = z.pipe(
+  z.transform((v) => v === "1"),
+  z.boolean(),
+);
 const filterSchema = z.object({
-  mine: flag.catch(false),
-  criterion: z.enum(CRITERIA).nullable().catch(null),
-  overdue: flag.catch(false),
-  q: z.string().max(100).catch("").transform((s) => s.trim()),
+  mine: z.catch(flag, false),
+  criterion: z.catch(z.nullable(z.enum(CRITERIA)), null),
+  overdue: z.catch(flag, false),
+  q: z.pipe(
+    z.catch(z.string().check(z.maxLength(100)), ""),
+    z.transform((s: string) => s.trim()),
+  ),
 });
 
 export function readFilter(params: URLSearchParams): BoardFilter {

@@ -14,7 +14,7 @@ import { RecycleBin } from "./recycle-bin";
 import { rejectionKey, type Rejection } from "./reject-message";
 import { ToastRegion, useToasts } from "./toasts";
 import { useBoardSession } from "./use-board-session";
-import { RefusedEvidenceNotice } from "~/features/evidence/evidence-strip";
+import { RefusedEvidenceNotice } from "~/features/evidence/refused-notice";
 import { EvidenceProvider } from "~/features/evidence/use-evidence";
 
 export type BoardViewProps = {

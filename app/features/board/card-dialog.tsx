@@ -1,20 +1,10 @@
-import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
-import { Icon } from "~/components/icons";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import type { Card, Status } from "~/domain";
-import { rewordedFrom, type Originals } from "~/domain/original-words";
-import { CardActivity } from "~/features/comments/card-activity";
-import { CardComments } from "~/features/comments/card-comments";
+import { useEvidence } from "~/features/evidence/use-evidence";
+import type { Originals } from "~/domain/original-words";
 import type { Member } from "./board-view-model";
 import type { CardActions } from "./card-actions";
-import { DeleteCard } from "./card-delete";
-import { AssigneeField, ChoiceFields, ReadOnlyFields } from "./card-fields";
-import { DescriptionField, TitleField } from "./card-text-fields";
-import { ChecklistEditor } from "./checklist-editor";
-import { EvidenceStrip } from "~/features/evidence/evidence-strip";
-import { useEvidence } from "~/features/evidence/use-evidence";
 import type { PresenceUser } from "./presence-logic";
-import { EditorsLine } from "./presence";
 
 type DialogProps = {
   card: Card | null;
@@ -35,19 +25,22 @@ type DialogProps = {
   children?: React.ReactNode;
 };
 
+// The dialog's contents (fields, checklist, evidence, comments, activity) are a chunk of their
+// own, fetched when a card is first opened or about to be (preloadCardDialog: a pointer on or
+// focus in a card's open button), never by just showing the board.
+let bodyModule: Promise<typeof import("./card-dialog-body")> | null = null;
+export const preloadCardDialog = () => (bodyModule ??= import("./card-dialog-body"));
+const CardDialogBody = lazy(preloadCardDialog);
+
 /**
  * The card's details in a native modal <dialog>: the browser keeps focus inside it, makes the
  * board behind it inert, and closes it on Esc. On a phone it fills the screen.
- *
- * Its parts, top to bottom: header (kind, title, close) · who else has it open · title · the
- * checklist (first: it is what people come to tick) · details (texts, choices, people) · sections
- * added beside the card's own (evidence, activity) · delete or the district's note. Each part is
- * its own component, so a new section slots in without touching the others.
  */
 export function CardDialog({ card, members, editors, readOnly, actions, onMove, onClose, onDeleted, boardId, canComment = false, originals, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const open = card !== null;
-  // Someone else may have attached photos since the page loaded: fetch the list as the card opens.
+  // Someone else may have attached photos since the page loaded: fetch the list as the card opens
+  // (here, not in the lazily loaded contents: the list is on its way while they arrive).
   const refreshEvidence = useEvidence()?.refresh;
   useEffect(() => {
     if (card?.id) refreshEvidence?.();
@@ -63,86 +56,24 @@ export function CardDialog({ card, members, editors, readOnly, actions, onMove, 
     <dialog ref={ref} className="board-dialog" aria-labelledby="board-dialog-title" onClose={onClose}>
       {card ? (
         <div className="board-dialog-body">
-          <CardDialogHeader card={card} onClose={onClose} />
-          <EditorsLine editors={editors} />
-          {originals ? <OriginalWordsBox card={card} originals={originals} /> : null}
-          {readOnly ? null : <TitleField key={`title-${card.id}`} card={card} actions={actions} />}
-          <ChecklistEditor card={card} readOnly={readOnly} actions={actions} />
-          <CardDetails card={card} members={members} readOnly={readOnly} actions={actions} onMove={(status) => onMove(card.id, status)} />
-          <CardEvidence card={card} readOnly={readOnly} />
-          <CardDialogFooter card={card} readOnly={readOnly} actions={actions} onDeleted={() => onDeleted(card)} />
-          {boardId ? <CardComments key={`c-${card.id}`} boardId={boardId} cardId={card.id} canComment={canComment} /> : null}
-          {boardId ? <CardActivity key={`a-${card.id}`} boardId={boardId} cardId={card.id} /> : null}
+          <Suspense fallback={null}>
+            <CardDialogBody
+              card={card}
+              members={members}
+              editors={editors}
+              readOnly={readOnly}
+              actions={actions}
+              onMove={onMove}
+              onClose={onClose}
+              onDeleted={onDeleted}
+              boardId={boardId}
+              canComment={canComment}
+              originals={originals}
+            />
+          </Suspense>
           {children}
         </div>
       ) : null}
     </dialog>
-  );
-}
-
-function CardDialogHeader({ card, onClose }: { card: Card; onClose: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <header className="board-dialog-header">
-      <div>
-        <p className="eyebrow">{card.origin === "template" ? t("board.template") : t("board.schoolCard")}</p>
-        <h2 id="board-dialog-title">{card.title}</h2>
-      </div>
-      <button type="button" className="board-icon-btn board-dialog-close" aria-label={t("board.dialog.close")} onClick={onClose}>
-        <Icon name="close" size={22} />
-      </button>
-    </header>
-  );
-}
-
-function CardDetails({ card, members, readOnly, actions, onMove }: { card: Card; members: Member[]; readOnly: boolean; actions: CardActions; onMove: (status: Status) => void }) {
-  const { t } = useTranslation();
-  if (readOnly) return <ReadOnlyFields card={card} members={members} />;
-  return (
-    <section className="board-dialog-details" aria-label={t("board.dialog.details")}>
-      <DescriptionField key={`desc-${card.id}`} card={card} actions={actions} />
-      <ChoiceFields card={card} actions={actions} onMove={onMove} />
-      <AssigneeField card={card} members={members} actions={actions} />
-    </section>
-  );
-}
-
-/** Photos for the card as a whole (an item's own photos sit under the item). */
-function CardEvidence({ card, readOnly }: { card: Card; readOnly: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <section className="board-card-evidence" aria-label={t("evidence.cardHeading")}>
-      <h3 className="board-checklist-heading">{t("evidence.cardHeading")}</h3>
-      <EvidenceStrip cardId={card.id} itemId={null} label={card.title} readOnly={readOnly} />
-    </section>
-  );
-}
-
-function CardDialogFooter({ card, readOnly, actions, onDeleted }: { card: Card; readOnly: boolean; actions: CardActions; onDeleted: () => void }) {
-  const { t } = useTranslation();
-  if (readOnly) return null;
-  if (card.origin === "school") return <DeleteCard key={card.id} card={card} actions={actions} onDeleted={onDeleted} />;
-  return <p className="muted small">{t("board.dialog.templateNote", { section: card.section ?? "—" })}</p>;
-}
-
-/** "The district's words stay visible": the original requirement beside the school's rewording. */
-function OriginalWordsBox({ card, originals }: { card: Card; originals: Originals }) {
-  const { t } = useTranslation();
-  const words = rewordedFrom(card, originals);
-  if (!words) return null;
-  return (
-    <aside className="original-words" aria-label={t("original.label")} data-testid="original-words">
-      <strong>{t("original.label")}</strong>
-      {words.title ? <p>«{words.title}»</p> : null}
-      {words.items.length ? (
-        <ul>
-          {words.items.map((i) => (
-            <li key={i.id}>
-              «{i.original}» <span className="muted small">({t("original.reworded")}: «{i.now}»)</span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </aside>
   );
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 // Who is on the board, from y-protocols awareness states. Each browser tab
 // publishes `{ user: { id, name, color }, editingCardId }`; anything else a
@@ -8,8 +8,12 @@ export type PresenceUser = { id: string; name: string; color: string };
 export type Peer = { clientId: number; user: PresenceUser; editingCardId: string | null };
 
 const awarenessState = z.object({
-  user: z.object({ id: z.string().min(1).max(200), name: z.string().max(200), color: z.string().regex(/^#[0-9a-f]{6}$/i) }),
-  editingCardId: z.string().max(200).nullable().optional(),
+  user: z.object({
+    id: z.string().check(z.minLength(1), z.maxLength(200)),
+    name: z.string().check(z.maxLength(200)),
+    color: z.string().check(z.regex(/^#[0-9a-f]{6}$/i)),
+  }),
+  editingCardId: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
 });
 
 // Dark enough for white initials on every one of them (WCAG AA for large text).

@@ -1,5 +1,5 @@
 import * as decoding from "lib0/decoding";
-import { z } from "zod";
+import { z } from "zod/mini";
 
 /**
  * Our one addition to the y-websocket protocol: message type 100, sent to the
@@ -10,7 +10,7 @@ export const MESSAGE_UPDATE_REJECTED = 100;
 
 export type Rejection = { code: string; message: string };
 
-const payload = z.object({ code: z.string().max(100), message: z.string().max(2000) });
+const payload = z.object({ code: z.string().check(z.maxLength(100)), message: z.string().check(z.maxLength(2000)) });
 
 /** Reads the payload after the message type; never throws (a garbled payload still means "refused"). */
 export function readRejection(decoder: decoding.Decoder): Rejection {

@@ -23,6 +23,12 @@ export type LiveBoard = SessionSnapshot & {
   setEditing: (cardId: string | null) => void;
 };
 
+// The replica's code (Yjs providers, IndexedDB) is fetched as soon as this module runs in the
+// browser, so it arrives while the page hydrates instead of after it; the server never loads it.
+let sessionModule: Promise<typeof import("./board-session.client")> | null = null;
+const loadSession = () => (sessionModule ??= import("./board-session.client"));
+if (typeof document !== "undefined") void loadSession();
+
 /**
  * The live board for a component: the server-rendered board first (identical
  * on server and client, so hydration matches), then the browser's own Y.Doc
@@ -48,7 +54,7 @@ export function useBoardSession(input: BoardSessionInput): LiveBoard {
   useEffect(() => {
     let cancelled = false;
     let session: BoardSession | null = null;
-    void import("./board-session.client").then(({ BoardSession }) => {
+    void loadSession().then(({ BoardSession }) => {
       if (cancelled) return;
       const current = callbacks.current;
       session = new BoardSession({

@@ -1,7 +1,9 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { newTemplateId, type TemplateContent, type TemplateIssue, type TemplatePlanCard as TemplateCard } from "~/domain/template";
+// Types only from the template module: its zod schemas stay on the server.
+import type { TemplateContent, TemplateIssue, TemplatePlanCard as TemplateCard } from "~/domain/template";
+import { newTemplateId } from "~/domain/ids";
 import type { CampaignSpan } from "~/domain/template-dates";
 import { CATEGORIES, type Category } from "~/domain/vocabulary";
 import { TemplateCardEditor, type CardEditorActions } from "./template-card-editor";

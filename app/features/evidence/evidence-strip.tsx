@@ -116,22 +116,6 @@ function QueuedThumb({ queued }: { queued: QueuedEvidence }) {
   );
 }
 
-/** Waiting files the server refused once the connection came back: said once, then dismissed. */
-export function RefusedEvidenceNotice() {
-  const { t } = useTranslation();
-  const ev = useEvidence();
-  if (!ev?.refused.length) return null;
-  const list = ev.refused.map((e) => `${e.name}: ${t(`evidence.errors.${e.code}`, { defaultValue: e.code })}`);
-  return (
-    <p className="notice evidence-refused" role="alert">
-      {t("evidence.failed", { list: list.join("; ") })}{" "}
-      <button type="button" className="btn board-btn-secondary" onClick={ev.dismissRefused}>
-        {t("evidence.close")}
-      </button>
-    </p>
-  );
-}
-
 function EvidenceViewer({ evidence, onClose, onRemoved }: { evidence: EvidenceJson; onClose: () => void; onRemoved: () => void }) {
   const { t } = useTranslation();
   const ev = useEvidence()!;

@@ -1,8 +1,9 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { CATEGORIES, CRITERIA, LEVELS, WARDS } from "~/domain";
 
 // The overview's query string, shared by the page, the JSON API and the exports so that a
-// link copied from one works in the others. Isomorphic: the filter form builds links with it.
+// link copied from one works in the others. Isomorphic: the filter form builds links with it, so
+// zod's mini API (the classic one would bring all of zod into the browser, docs/benchmarks.md).
 
 /** Where a school stands against the expected progress by date (docs/overview.md). */
 export const SCHOOL_STATUSES = ["not_started", "behind", "on_track", "done", "unreadable"] as const;
@@ -29,7 +30,7 @@ const paramSchemas = {
   report: z.enum(REPORT_FILTERS),
   sort: z.enum(SORT_KEYS),
   dir: z.enum(["asc", "desc"]),
-  campaignId: z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, "not a campaign id"),
+  campaignId: z.string().check(z.minLength(1), z.maxLength(100), z.regex(/^[A-Za-z0-9_-]+$/, "not a campaign id")),
 } as const;
 type ParamName = keyof typeof paramSchemas;
 
@@ -74,7 +75,7 @@ export function parseOverviewQuery(params: URLSearchParams): { query: OverviewQu
     if (raw === "") continue;
     const parsed = paramSchemas[name as ParamName].safeParse(raw);
     if (!parsed.success) {
-      const allowed = "options" in paramSchemas[name as ParamName] ? (paramSchemas[name as ParamName] as z.ZodEnum).options : null;
+      const allowed = "options" in paramSchemas[name as ParamName] ? (paramSchemas[name as ParamName] as z.ZodMiniEnum).options : null;
       problems.push({
         param: name,
         kind: "invalid",
