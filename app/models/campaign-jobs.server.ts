@@ -107,18 +107,40 @@ async function createBoard(campaign: Campaign, school: School, template: Templat
   try {
     // Nobody can be connected to a board that does not exist yet: its first snapshot is written
     // with the row, in one transaction, instead of through a room.
-    board = await db.board.create({
-      data: { campaignId: campaign.id, schoolId: school.id, templateVersion: version, document: { create: { state: Buffer.from(Y.encodeStateAsUpdate(doc)) } } },
-    });
+    board = await withRetry(() =>
+      db.board.create({
+        data: { campaignId: campaign.id, schoolId: school.id, templateVersion: version, document: { create: { state: Buffer.from(Y.encodeStateAsUpdate(doc)) } } },
+      }),
+    );
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") return false; // made meanwhile by another run
     throw error;
   }
   const key = { id: board.id, campaignId: campaign.id, schoolId: school.id };
   // A new board has seen no activity of its school yet.
-  await projectBoard(key, doc, { db, at: null });
+  await withRetry(() => projectBoard(key, doc, { db, at: null }));
   emitBoardChanged({ boardId: board.id, campaignId: campaign.id, schoolId: school.id, at: new Date().toISOString() });
   return true;
+}
+
+/** No connection or transaction in time (P2028: pool exhausted, database or process overloaded): worth another try. */
+const transient = (error: unknown) => (error as { code?: string }).code === "P2028";
+
+/**
+ * Runs `fn` again after a transient failure, waiting 1, 2, 4, 8 s: on a loaded machine, four
+ * batches in flight can wait more than Prisma's 2 s for a connection, and one such wait should not
+ * fail a launch of 50,000 boards (bench/scale/launch.ts).
+ */
+async function withRetry<T>(fn: () => Promise<T>, tries = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (!transient(error) || attempt >= tries) throw error;
+      log().warn({ err: error, attempt }, "campaign job: no database transaction in time; trying again");
+      await new Promise((r) => setTimeout(r, 1000 * 2 ** (attempt - 1)));
+    }
+  }
 }
 
 /**
@@ -142,14 +164,15 @@ async function createBoards(campaign: Campaign, schools: School[], template: Tem
     return { key: { id, campaignId: campaign.id, schoolId: school.id }, board: decoded.board, state };
   });
   try {
-    await db.$transaction([
+    await withRetry(() => db.$transaction([
       db.$executeRaw`INSERT INTO "Board" ("id", "campaignId", "schoolId", "templateVersion", "createdAt", "updatedAt")
         VALUES ${SQL.join(made.map((m) => SQL.sql`(${m.key.id}, ${campaign.id}, ${m.key.schoolId}, ${version}, ${now}, ${now})`))}`,
       db.$executeRaw`INSERT INTO "BoardDocument" ("boardId", "state", "upToId", "updatedAt")
         VALUES ${SQL.join(made.map((m) => SQL.sql`(${m.key.id}, ${m.state}, 0, ${now})`))}`,
       ...newBoardsProjection(db, made),
-    ]);
+    ]));
   } catch (error) {
+    if (transient(error)) throw error;
     log().info({ err: error, campaignId: campaign.id, schools: schools.length }, "batch of new boards refused; making them one by one");
     let created = 0;
     for (const school of schools) if (await createBoard(campaign, school, template, version, db)) created++;

@@ -55,7 +55,7 @@ const sizes = (
   )
 ).rows;
 console.log(`generated ${SCHOOLS} + ${BASELINE} schools × 40 cards × 5 items in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-console.log(sizes.map((s) => `${s.t}: ${Number(s.rows).toLocaleString("en")} rows, ${s.size}`).join("; "));
+console.log(sizes.map((s) => `${s.t}: ~${Number(s.rows).toLocaleString("en")} rows, ${s.size}`).join("; "));
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
@@ -94,6 +94,8 @@ const QUERIES: { name: string; q: string }[] = (process.env.BENCH_QUERIES ? JSON
   { name: "sort=progress&dir=desc", q: "&sort=progress&dir=desc" },
   { name: "status=behind", q: "&status=behind" },
   { name: "category=environment", q: "&category=environment" },
+  { name: "summary only (limit=0)", q: "&limit=0" },
+  { name: "third page (offset=1000)", q: "&offset=1000" },
 ];
 
 async function call(size: "big" | "small", who: "admin" | "observer", q: string) {
@@ -157,15 +159,22 @@ async function exportCost(path: string) {
   let rssPeak = rssBefore;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rss())), 100);
   const start = performance.now();
-  const res = await fetch(`${base}${path}`, { headers: { cookie: cookies.big.admin } });
-  const bytes = (await res.arrayBuffer()).byteLength;
+  // Five minutes at most: longer is a hung download, and the table says so.
+  const res = await fetch(`${base}${path}`, { headers: { cookie: cookies.big.admin }, signal: AbortSignal.timeout(300_000) }).catch(() => null);
+  const bytes = res ? (await res.arrayBuffer()).byteLength : 0;
   const ms = performance.now() - start;
   running = false;
   clearInterval(sampler);
   await pinger;
-  return { status: res.status, ms, bytes, healthMax: Math.max(...pings), healthP50: quantile(pings, 0.5), failed, rssBefore, rssPeak };
+  return { status: res?.status ?? "no answer in 300 s", ms, bytes, healthMax: Math.max(...pings), healthP50: quantile(pings, 0.5), failed, rssBefore, rssPeak };
 }
-const rss = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child!.pid}/status`, "utf8"))![1]) / 1024;
+const rss = () => {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child!.pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0; // the server is gone
+  }
+};
 if (process.env.BENCH_EXPORT !== "off") {
   console.log(`\n| export at ${SCHOOLS.toLocaleString("en")} schools | status | time | size | server RSS before → peak | /healthz meanwhile p50 / max |\n|---|---|---|---|---|---|`);
   for (const path of [`/overview/export.csv?view=schools&campaignId=${big.campaignId}`, `/overview/export.xlsx?campaignId=${big.campaignId}`]) {
@@ -180,7 +189,9 @@ await disconnectDb();
   await client.end().catch(() => undefined);
   if (child && child.exitCode === null) {
     child.kill("SIGTERM");
+    const hard = setTimeout(() => child!.kill("SIGKILL"), 30_000);
     await new Promise((r) => child!.once("exit", r));
+    clearTimeout(hard);
   }
   // BENCH_KEEP=1 (with TEST_DATABASE_URL) keeps the database to look into (EXPLAIN); drop it after.
   if (process.env.BENCH_KEEP === "1") console.log(`kept ${dbUrl}`);

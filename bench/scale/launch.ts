@@ -206,8 +206,13 @@ try {
   await disconnectDb();
 } finally {
   await client.end().catch(() => undefined);
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGTERM");
-  await Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once("exit", r)) : null)));
+  // SIGTERM, and kill -9 after 30 s: a bench must not hang on an instance's shutdown.
+  const alive = children.filter((c) => c.exitCode === null && c.signalCode === null);
+  for (const c of alive) c.kill("SIGTERM");
+  await Promise.all(alive.map((c) => new Promise((r) => {
+    const hard = setTimeout(() => c.kill("SIGKILL"), 30_000);
+    c.once("exit", () => (clearTimeout(hard), r(null)));
+  })));
   if (process.env.BENCH_KEEP === "1") console.log(`kept ${dbUrl}`);
   else await dropDatabases(services.databaseUrl, prefix);
   await services.stop();
