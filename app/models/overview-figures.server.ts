@@ -13,7 +13,7 @@ export type CardAgg = { d: number; t: number; p: number; ip: number; dn: number;
 
 type Entry = { aggs: Map<string, CardAgg>; watermark: number; builtAt: number };
 
-/** Boards projected up to this long before the newest one seen are read again: commits land out of order, instances' clocks differ. */
+/** Boards projected in the last minute are read again at each request: commits land out of order, instances' clocks differ. */
 const SKEW_MS = 60_000;
 /** A full pass at least this often, whatever happened (a clock off by more than SKEW_MS heals). */
 const FULL_EVERY_MS = 10 * 60_000;
@@ -78,8 +78,12 @@ export async function cardFigures(db: PrismaClient, q: FigureQuery): Promise<Map
   const entry = cache.get(key);
   const now = Date.now();
   if (entry && now - entry.builtAt < FULL_EVERY_MS) {
+    // Boards projected since the newest one the kept figures have seen, and, for a minute,
+    // every board projected in that minute: a projection stamped before the newest one may
+    // commit after it (commits land out of order, instances' clocks differ).
+    const since = Math.min(entry.watermark, now - SKEW_MS);
     const changed = await db.$queryRaw<{ boardId: string; updatedAt: unknown }[]>`
-      SELECT "boardId", "updatedAt" FROM "BoardStat" WHERE "campaignId" = ${q.campaignId} AND "updatedAt" > ${sqlDate(new Date(entry.watermark - SKEW_MS))}`;
+      SELECT "boardId", "updatedAt" FROM "BoardStat" WHERE "campaignId" = ${q.campaignId} AND "updatedAt" > ${sqlDate(new Date(since))}`;
     if (changed.length <= INCREMENTAL_MAX) {
       if (changed.length > 0) {
         const ids = changed.map((c) => c.boardId);
