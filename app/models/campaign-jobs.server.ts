@@ -7,6 +7,7 @@ import { isFrozen, TRANSITIONS } from "~/domain/campaign";
 import { diffTemplates } from "~/domain/template-diff";
 import { mergeTemplate } from "~/domain/template-merge";
 import { boardCards, parseStoredTemplate, validateTemplate, type TemplateContent } from "~/domain/template";
+import { readBoard } from "~/domain";
 import { summariseChanges } from "~/features/campaigns/change-summary";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -16,7 +17,8 @@ import { emitBoardChanged } from "./board-events.server";
 import { campaignSpan, CampaignError, versionRow } from "./campaign-common.server";
 import { getCollab } from "./collab.server";
 import { acquireLease, releaseLease } from "./lease.server";
-import { projectBoard } from "./projection.server";
+import { newBoardsProjection, projectBoard } from "./projection.server";
+import { SQL, sqlDate } from "./sql.server";
 
 // Launch and publish: one job brings every target school's board to a template version.
 // A school without a board gets one (its first snapshot written with the Board row); a board
@@ -34,6 +36,8 @@ export type RunOptions = {
   /** After each board the job changed: (boards at the version, total). */
   onBoard?: (done: number, total: number) => void;
   concurrency?: number;
+  /** New boards per transaction (default CAMPAIGN_JOB_BATCH). */
+  batch?: number;
 };
 /** "elsewhere": another instance holds the job's lease and runs it. */
 type Outcome = { status: "done" | "failed" | "stopped" | "elsewhere"; done: number; total: number };
@@ -103,18 +107,80 @@ async function createBoard(campaign: Campaign, school: School, template: Templat
   try {
     // Nobody can be connected to a board that does not exist yet: its first snapshot is written
     // with the row, in one transaction, instead of through a room.
-    board = await db.board.create({
-      data: { campaignId: campaign.id, schoolId: school.id, templateVersion: version, document: { create: { state: Buffer.from(Y.encodeStateAsUpdate(doc)) } } },
-    });
+    board = await withRetry(() =>
+      db.board.create({
+        data: { campaignId: campaign.id, schoolId: school.id, templateVersion: version, document: { create: { state: Buffer.from(Y.encodeStateAsUpdate(doc)) } } },
+      }),
+    );
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") return false; // made meanwhile by another run
     throw error;
   }
   const key = { id: board.id, campaignId: campaign.id, schoolId: school.id };
   // A new board has seen no activity of its school yet.
-  await projectBoard(key, doc, { db, at: null });
+  await withRetry(() => projectBoard(key, doc, { db, at: null }));
   emitBoardChanged({ boardId: board.id, campaignId: campaign.id, schoolId: school.id, at: new Date().toISOString() });
   return true;
+}
+
+/** No connection or transaction in time (P2028: pool exhausted, database or process overloaded): worth another try. */
+const transient = (error: unknown) => (error as { code?: string }).code === "P2028";
+
+/**
+ * Runs `fn` again after a transient failure, waiting 1, 2, 4, 8 s: on a loaded machine, four
+ * batches in flight can wait more than Prisma's 2 s for a connection, and one such wait should not
+ * fail a launch of 50,000 boards (bench/scale/launch.ts).
+ */
+async function withRetry<T>(fn: () => Promise<T>, tries = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (!transient(error) || attempt >= tries) throw error;
+      log().warn({ err: error, attempt }, "campaign job: no database transaction in time; trying again");
+      await new Promise((r) => setTimeout(r, 1000 * 2 ** (attempt - 1)));
+    }
+  }
+}
+
+/**
+ * Makes the boards of many schools at once (a launch to thousands of schools): each board's
+ * document is built as createBoard builds it, and the Board rows, their first snapshots and
+ * their projection go in as multi-row INSERTs in one transaction — all of a batch, or none of
+ * it. If any school of the batch got a board meanwhile (another runner), the batch rolls back
+ * and its schools are made one by one, which skips those. Returns how many boards it made.
+ */
+async function createBoards(campaign: Campaign, schools: School[], template: TemplateContent, version: number, db: PrismaClient): Promise<number> {
+  if (schools.length === 1) return (await createBoard(campaign, schools[0]!, template, version, db)) ? 1 : 0;
+  const now = sqlDate(new Date());
+  const made = schools.map((school) => {
+    const doc = new Y.Doc();
+    initBoardDoc(doc, boardCards(template), { templateVersion: version });
+    const decoded = readBoard(doc);
+    if (!decoded.ok) throw new Error(`a new board of template version ${version} does not validate: ${decoded.error}`);
+    const id = crypto.randomUUID().replace(/-/g, "");
+    const state = Buffer.from(Y.encodeStateAsUpdate(doc));
+    doc.destroy();
+    return { key: { id, campaignId: campaign.id, schoolId: school.id }, board: decoded.board, state };
+  });
+  try {
+    await withRetry(() => db.$transaction([
+      db.$executeRaw`INSERT INTO "Board" ("id", "campaignId", "schoolId", "templateVersion", "createdAt", "updatedAt")
+        VALUES ${SQL.join(made.map((m) => SQL.sql`(${m.key.id}, ${campaign.id}, ${m.key.schoolId}, ${version}, ${now}, ${now})`))}`,
+      db.$executeRaw`INSERT INTO "BoardDocument" ("boardId", "state", "upToId", "updatedAt")
+        VALUES ${SQL.join(made.map((m) => SQL.sql`(${m.key.id}, ${m.state}, 0, ${now})`))}`,
+      ...newBoardsProjection(db, made),
+    ]));
+  } catch (error) {
+    if (transient(error)) throw error;
+    log().info({ err: error, campaignId: campaign.id, schools: schools.length }, "batch of new boards refused; making them one by one");
+    let created = 0;
+    for (const school of schools) if (await createBoard(campaign, school, template, version, db)) created++;
+    return created;
+  }
+  const at = new Date().toISOString();
+  for (const m of made) emitBoardChanged({ boardId: m.key.id, campaignId: campaign.id, schoolId: m.key.schoolId, at });
+  return made.length;
 }
 
 /** Runs `fn` over `items`, at most `limit` at a time, stopping early when `stop()` says so. */
@@ -156,12 +222,24 @@ async function runJob(jobId: string, signal: AbortSignal, opts: RunOptions, db: 
   };
   await writeProgress(true);
 
+  // Schools without a board: made in batches (CAMPAIGN_JOB_BATCH boards per transaction).
+  const batch = opts.batch ?? getEnv().CAMPAIGN_JOB_BATCH;
+  const missing = schools.filter((s) => !bySchool.has(s.id));
+  const batches = Array.from({ length: Math.ceil(missing.length / batch) }, (_, i) => missing.slice(i * batch, (i + 1) * batch));
+  await pool(batches, opts.concurrency ?? 4, () => signal.aborted, async (group) => {
+    // A board made meanwhile by another runner (a takeover while the old one was still
+    // finishing) is not counted here: that one projects it; the next run checks.
+    const created = await createBoards(campaign, group, template, version, db);
+    if (created === 0) return;
+    done += created;
+    opts.onBoard?.(done, total);
+    await writeProgress();
+  });
+
   await pool(schools, opts.concurrency ?? 4, () => signal.aborted, async (school) => {
     const board = bySchool.get(school.id);
     if (!board) {
-      // Made meanwhile by another runner (a takeover while the old one was still finishing):
-      // that one projects it; the next run checks.
-      if (!(await createBoard(campaign, school, template, version, db))) return;
+      return; // made above
     } else if (board.templateVersion < version) {
       const previous = await templateOf(board.templateVersion);
       const result = await collab.change(board.id, (doc) => void mergeTemplate(doc, template, version, { previous }), { userId: actor, trusted: true });

@@ -87,7 +87,8 @@ function insertRows(db: PrismaClient, table: string, columns: readonly string[],
 const CARD_COLUMNS = ["boardId", "cardId", "campaignId", "schoolId", "templateId", "title", "category", "criteria", "status", "dueDate", "origin", "itemsDone", "itemsTotal"] as const;
 const ITEM_COLUMNS = ["boardId", "itemId", "cardId", "campaignId", "schoolId", "templateId", "text", "done", "doneBy", "doneAt"] as const;
 
-function projectionWrites(db: PrismaClient, key: BoardKey, board: Board, at: Date | null) {
+/** A board's projection as rows: its BoardStat values, card rows and checklist rows. */
+function projectionRows(key: BoardKey, board: Board, at: Date | null, now: Date | string) {
   const cards = board.cards.filter((c) => !c.archived);
   const progress = boardProgress(board);
   const count = (s: string) => cards.filter((c) => c.status === s).length;
@@ -100,19 +101,41 @@ function projectionWrites(db: PrismaClient, key: BoardKey, board: Board, at: Dat
       .filter((i) => !i.archived)
       .map((i) => [key.id, i.id, c.id, key.campaignId, key.schoolId, i.templateId, i.text, sqlBool(i.done), i.doneBy, i.doneAt ? sqlDate(new Date(i.doneAt)) : null]),
   );
-  const now = sqlDate(new Date());
+  const stat = [key.id, key.campaignId, key.schoolId, progress.done, progress.total, count("planned"), count("in_progress"), count("done"), at ? sqlDate(at) : null, null, now];
+  return { cardRows, itemRows, stat };
+}
+
+const STAT_COLUMNS = ["boardId", "campaignId", "schoolId", "itemsDone", "itemsTotal", "cardsPlanned", "cardsInProgress", "cardsDone", "lastActivityAt", "error", "updatedAt"] as const;
+
+function projectionWrites(db: PrismaClient, key: BoardKey, board: Board, at: Date | null) {
+  const { cardRows, itemRows, stat } = projectionRows(key, board, at, sqlDate(new Date()));
   return [
     db.$executeRaw`DELETE FROM "CardRow" WHERE "boardId" = ${key.id}`,
     db.$executeRaw`DELETE FROM "ChecklistRow" WHERE "boardId" = ${key.id}`,
     ...insertRows(db, "CardRow", CARD_COLUMNS, cardRows),
     ...insertRows(db, "ChecklistRow", ITEM_COLUMNS, itemRows),
     db.$executeRaw`
-      INSERT INTO "BoardStat" ("boardId", "campaignId", "schoolId", "itemsDone", "itemsTotal", "cardsPlanned", "cardsInProgress", "cardsDone", "lastActivityAt", "error", "updatedAt")
-      VALUES (${key.id}, ${key.campaignId}, ${key.schoolId}, ${progress.done}, ${progress.total}, ${count("planned")}, ${count("in_progress")}, ${count("done")}, ${at ? sqlDate(at) : null}, NULL, ${now})
+      INSERT INTO "BoardStat" (${SQL.raw(STAT_COLUMNS.map((c) => `"${c}"`).join(", "))})
+      VALUES (${SQL.join(stat)})
       ON CONFLICT ("boardId") DO UPDATE SET
         "campaignId" = excluded."campaignId", "schoolId" = excluded."schoolId", "itemsDone" = excluded."itemsDone",
         "itemsTotal" = excluded."itemsTotal", "cardsPlanned" = excluded."cardsPlanned", "cardsInProgress" = excluded."cardsInProgress",
         "cardsDone" = excluded."cardsDone", "lastActivityAt" = COALESCE(excluded."lastActivityAt", "BoardStat"."lastActivityAt"), "error" = NULL, "updatedAt" = excluded."updatedAt"`,
+  ];
+}
+
+/**
+ * The first projection of boards that have no rows yet (a launch's new boards), as a few
+ * multi-row INSERTs for all of them: the statements to run in the transaction that creates the
+ * boards. A new board has seen no activity of its school (last activity null).
+ */
+export function newBoardsProjection(db: PrismaClient, boards: { key: BoardKey; board: Board }[]) {
+  const now = sqlDate(new Date());
+  const rows = boards.map(({ key, board }) => projectionRows(key, board, null, now));
+  return [
+    ...insertRows(db, "CardRow", CARD_COLUMNS, rows.flatMap((r) => r.cardRows)),
+    ...insertRows(db, "ChecklistRow", ITEM_COLUMNS, rows.flatMap((r) => r.itemRows)),
+    ...insertRows(db, "BoardStat", STAT_COLUMNS, rows.map((r) => r.stat)),
   ];
 }
 

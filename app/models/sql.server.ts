@@ -62,3 +62,21 @@ export function inJsonArray(values: string[]): Prisma.Sql {
 export function listHas(column: Prisma.Sql, tag: string): Prisma.Sql {
   return SQL.sql`(',' || ${column} || ',') LIKE ${`%,${tag},%`}`;
 }
+
+/**
+ * The rows of `query` as one JSON text value, each row an array of `columns` in order: for
+ * queries of tens of thousands of rows, where decoding the rows one by one costs far more than
+ * the query (50,000 overview lines: ~0.8 s through Prisma against ~40 ms in PostgreSQL). Dates come
+ * back as text without a zone on PostgreSQL (UTC, as Prisma stores them): read them with `utcDate`.
+ */
+export function jsonRows(query: Prisma.Sql, columns: readonly string[]): Prisma.Sql {
+  const cols = SQL.raw(columns.map((c) => `q."${c}"`).join(", "));
+  return pg()
+    ? SQL.sql`SELECT COALESCE(json_agg(json_build_array(${cols})), '[]')::text AS j FROM (${query}) q`
+    : SQL.sql`SELECT COALESCE(json_group_array(json_array(${cols})), '[]') AS j FROM (${query}) q`;
+}
+
+/** A stored DateTime read as text by `jsonRows` (PostgreSQL: no zone, meaning UTC; SQLite: ISO with an offset). */
+export function utcDate(text: string): Date {
+  return new Date(/(Z|[+-]\d\d:?\d\d)$/.test(text) ? text : `${text.replace(" ", "T")}Z`);
+}

@@ -55,6 +55,8 @@ const envSchema = z.object({
   /** Open board sockets one person may hold on one instance (server/collab/limits.ts; bench/scale raises it). */
   COLLAB_SOCKETS_PER_USER: z.coerce.number().int().min(1).max(1_000_000).default(20),
   CAMPAIGN_JOB_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  /** New boards a launch job writes per transaction (bench/scale/launch.ts; docs/campaigns.md). */
+  CAMPAIGN_JOB_BATCH: z.coerce.number().int().min(1).max(1000).default(100),
   /** Bearer token for GET /metrics from other hosts; without it, /metrics answers loopback only. */
   METRICS_TOKEN: z.string().min(16, "cần ít nhất 16 ký tự (at least 16 characters)").optional(),
   /** Local state (generated secret, staged imports). Default: the SQLite file's folder, or ./data. */

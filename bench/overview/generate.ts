@@ -21,11 +21,11 @@ import {
 // inserted in bulk — generating 1,000 boards through the live projection would take minutes and
 // measure nothing the bench is about.
 
-const CARDS = 40;
-const ITEMS = 5;
-const TODAY = "2023-09-15";
+export const CARDS = 40;
+export const ITEMS = 5;
+export const TODAY = "2023-09-15";
 
-function template(): TemplateCard[] {
+export function template(): TemplateCard[] {
   const start = Date.parse("2023-05-01T00:00:00Z");
   const span = Date.parse("2023-12-04T00:00:00Z") - start;
   return Array.from({ length: CARDS }, (_, i) => ({
@@ -40,7 +40,7 @@ function template(): TemplateCard[] {
   }));
 }
 
-function rng(seed: number) {
+export function rng(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

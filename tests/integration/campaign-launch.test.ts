@@ -119,10 +119,12 @@ describe("launch", () => {
     const created = await createNextYear("Kế hoạch thử gián đoạn 2024");
     const campaign = await getDb().campaign.findUniqueOrThrow({ where: { id: created.id } });
     const stop = new AbortController();
-    // The process "stops" after 7 boards: the job is left running, as after a crash.
+    // The process "stops" after 7 boards (one batch of 7, the batch's transaction committed): the
+    // job is left running, as after a crash.
     const first = await launchCampaign(campaign, await userId("phong.gddt@kienan.demo"), {
       wait: true,
       concurrency: 1,
+      batch: 7,
       signal: stop.signal,
       onBoard: (done) => done === 7 && stop.abort(),
     });

@@ -63,6 +63,9 @@ describe("GET /api/v1/overview: access and bad input", () => {
       [`campaignId=${id}&levle=MN`, "levle"],
       [`campaignId=${id}&level=MN&level=TH`, "level"],
       [`campaignId=${id}&sort=colour`, "sort"],
+      [`campaignId=${id}&limit=1001`, "limit"],
+      [`campaignId=${id}&limit=ten`, "limit"],
+      [`campaignId=${id}&offset=-1`, "offset"],
     ];
     for (const [query, param] of cases) {
       const { status, body } = await getJson(base, `/api/v1/overview?${query}`, cookies.admin);
@@ -204,5 +207,60 @@ describe("GET /api/v1/overview: filters", () => {
     const notStarted = await overviewJson(base, cookies.admin, "&status=not_started");
     expect(notStarted.schools.length).toBeGreaterThan(0);
     expect(notStarted.schools.every((s) => s.progress!.done === 0 && s.cards!.in_progress + s.cards!.done === 0)).toBe(true);
+  });
+});
+
+describe("GET /api/v1/overview: pages of lines", () => {
+  it("returns the sorted lines a page at a time, with the totals of every school the filters keep", async () => {
+    const all = await overviewJson(base, cookies.admin, "&sort=name");
+    // A district of up to 500 schools gets every line in one answer, as before paging.
+    expect(all.page).toEqual({ offset: 0, limit: 500, total: 30, next: null });
+    expect(all.schools).toHaveLength(30);
+
+    const pages = [];
+    for (let offset: number | null = 0; offset !== null; ) {
+      const page = await overviewJson(base, cookies.admin, `&sort=name&limit=12&offset=${offset}`);
+      expect(page.totals).toEqual(all.totals);
+      expect(page.page).toMatchObject({ offset, limit: 12, total: 30 });
+      pages.push(page.schools);
+      offset = page.page.next;
+    }
+    expect(pages.map((p) => p.length)).toEqual([12, 12, 6]);
+    expect(pages.flat().map((l) => l.school.slug)).toEqual(all.schools.map((l) => l.school.slug));
+
+    // limit=0: the summary alone.
+    const summary = await overviewJson(base, cookies.admin, "&level=TH&limit=0");
+    expect(summary.schools).toEqual([]);
+    expect(summary.page).toEqual({ offset: 0, limit: 0, total: 10, next: null });
+    expect(summary.totals.schools).toBe(10);
+    // Past the end: no lines, the same totals.
+    const past = await overviewJson(base, cookies.admin, "&offset=30");
+    expect(past.schools).toEqual([]);
+    expect(past.totals).toEqual(all.totals);
+  });
+
+  it("the per-board figures it keeps between requests follow every change: a due card moved to done is no longer overdue", async () => {
+    const slug = "thcs-lam-ha";
+    const boardId = await boardIdOf(slug);
+    const teacher = await userId(`giaovien.${slug}@kienan.demo`);
+    const before = await overviewJson(base, cookies.admin);
+    const overdue = (await liveBoard(boardId)).cards.find((c) => !c.archived && c.status !== "done" && c.dueDate && c.dueDate < before.today);
+    if (!overdue) throw new Error(`${slug} has no overdue card in the demo data`);
+    // Asked twice, so the figures are the kept ones, not a fresh pass.
+    await overviewJson(base, cookies.admin);
+
+    const done = projected(boardId);
+    const result = await (await getCollab()).change(boardId, (doc) => moveCard(doc, overdue.id, "done"), { userId: teacher });
+    expect(result.ok).toBe(true);
+    await done;
+
+    const after = await overviewJson(base, cookies.admin);
+    expect(lineOf(after, slug).overdue).toBe(lineOf(before, slug).overdue! - 1);
+    expect(after.totals.overdue).toBe(before.totals.overdue - 1);
+    expect({ progress: lineOf(after, slug).progress, cards: lineOf(after, slug).cards, overdue: lineOf(after, slug).overdue }).toEqual(figures(await liveBoard(boardId), after.today));
+    // The same with a card filter (kept apart: another pass over other rows).
+    const category = overdue.category;
+    const filtered = await overviewJson(base, cookies.admin, `&category=${category}`);
+    expect(lineOf(filtered, slug).overdue).toBe(figures(await liveBoard(boardId), after.today, (c) => c.category === category).overdue);
   });
 });

@@ -68,6 +68,7 @@ export type OverviewJson = {
     unreadable: number;
     statuses: Record<string, number>;
   };
+  page: { offset: number; limit: number; total: number; next: number | null };
   schools: {
     school: { id: string; slug: string; name: string; level: string; ward: string };
     progress: { done: number; total: number } | null;

@@ -14,11 +14,13 @@ import { prefixFor, startInstance, type Instance } from "./instances";
 // with kill -9 mid-job, the other takes the job over and finishes it, with one board per school.
 //
 // The job is held half-way without timing: this test locks one school's row (SELECT … FOR UPDATE),
-// so the runner's INSERT of that school's board waits on the lock (its foreign-key check) while the
-// other schools get theirs. The campaign is in a district of this file's own: other files' boards
+// so the runner's INSERT of the batch holding that school's board waits on the lock (its
+// foreign-key check) while the other batches of schools get theirs (BATCH boards per transaction).
+// The campaign is in a district of this file's own: other files' boards
 // and overview are untouched.
 const SCHOOLS = 12;
-const LOCKED = 4; // the 5th school by slug: the runner's four workers pass it and carry on
+const LOCKED = 4; // the 5th school by slug, in the second batch: the runner's other three workers carry on
+const BATCH = 3;
 const run = crypto.randomBytes(3).toString("hex");
 const leaseMs = "3000";
 let a: Instance;
@@ -34,7 +36,7 @@ const named = (name: string) => {
 
 beforeAll(async () => {
   const prefix = prefixFor("campaign-jobs");
-  const env = (name: string) => ({ DATABASE_URL: named(`jobs-${run}-${name}`), CAMPAIGN_JOB_LEASE_MS: leaseMs, SCHEDULER: "off" });
+  const env = (name: string) => ({ DATABASE_URL: named(`jobs-${run}-${name}`), CAMPAIGN_JOB_LEASE_MS: leaseMs, CAMPAIGN_JOB_BATCH: String(BATCH), SCHEDULER: "off" });
   [a, b] = await Promise.all([startInstance(`jobs-A`, { prefix, env: env("A") }), startInstance(`jobs-B`, { prefix, env: env("B") })]);
   locker = new pg.Client({ connectionString: inject("scale").databaseUrl });
   await locker.connect();
@@ -104,8 +106,10 @@ describe("campaign jobs over two instances", () => {
     expect(launched.status).toBe(202);
     const jobId: string = launched.json.job.id;
 
-    // A runs it: every board but the locked school's is made and projected, A holds the lease.
-    await eventually(async () => expect(await withStat()).toBe(SCHOOLS - 1), 60_000);
+    // A runs it: every board but those of the locked school's batch is made and projected (that
+    // batch's transaction waits, uncommitted: none of its boards exists), A holds the lease.
+    await eventually(async () => expect(await withStat()).toBe(SCHOOLS - BATCH), 60_000);
+    expect(await db.board.count({ where: { campaignId: campaign.id } })).toBe(SCHOOLS - BATCH);
     const lease = await db.schedulerLease.findUniqueOrThrow({ where: { name: jobLeaseName(jobId) } });
     expect(lease.holder.startsWith("jobs-A/")).toBe(true);
 

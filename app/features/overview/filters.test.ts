@@ -11,9 +11,18 @@ describe("parseOverviewQuery", () => {
         filters: { level: "TH", ward: "bac-son", category: "illegal_ads", criterion: "an_toan", status: "behind" },
         sort: "overdue",
         dir: "desc",
+        page: { limit: 500, offset: 0 },
       },
       problems: [],
     });
+  });
+
+  it("reads the API's page (limit 0–1000, offset ≥ 0) and names a bad one", () => {
+    expect(parse("limit=50&offset=100").query.page).toEqual({ limit: 50, offset: 100 });
+    expect(parse("limit=0").query.page).toEqual({ limit: 0, offset: 0 });
+    for (const bad of ["limit=1001", "limit=-1", "limit=2.5", "offset=-3", "offset=x"]) {
+      expect(parse(bad).problems.map((p) => [p.param, p.kind]), bad).toEqual([[bad.split("=")[0], "invalid"]]);
+    }
   });
 
   it("treats an empty value as no filter (a form's “all”)", () => {
@@ -41,6 +50,6 @@ describe("overviewSearch", () => {
     expect(overviewSearch({ filters: {}, sort: "ward", dir: "asc" })).toBe("");
     const search = overviewSearch({ campaignId: "c1", filters: { criterion: "xanh", level: "MN" }, sort: "progress", dir: "desc" });
     expect(search).toBe("?campaignId=c1&level=MN&criterion=xanh&sort=progress&dir=desc");
-    expect(parse(search.slice(1)).query).toEqual({ campaignId: "c1", filters: { level: "MN", criterion: "xanh" }, sort: "progress", dir: "desc" });
+    expect(parse(search.slice(1)).query).toEqual({ campaignId: "c1", filters: { level: "MN", criterion: "xanh" }, sort: "progress", dir: "desc", page: { limit: 500, offset: 0 } });
   });
 });

@@ -14,6 +14,10 @@ export type SortKey = (typeof SORT_KEYS)[number];
 
 const WARD_SLUGS = WARDS.map((w) => w.slug) as [string, ...string[]];
 
+/** Lines per answer of GET /api/v1/overview: by default and at most (docs/api.md, ADR 047). */
+export const DEFAULT_PAGE = 500;
+export const MAX_PAGE = 1000;
+
 /** The results report's state per school; "late" is any submitted state marked nộp muộn. */
 export const REPORT_FILTERS = ["missing", "submitted", "returned", "accepted", "late"] as const;
 export type ReportFilter = (typeof REPORT_FILTERS)[number];
@@ -31,6 +35,9 @@ const paramSchemas = {
   sort: z.enum(SORT_KEYS),
   dir: z.enum(["asc", "desc"]),
   campaignId: z.string().check(z.minLength(1), z.maxLength(100), z.regex(/^[A-Za-z0-9_-]+$/, "not a campaign id")),
+  // Paging of the JSON API's lines (the page and the downloads show every line).
+  limit: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(MAX_PAGE)),
+  offset: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(10_000_000)),
 } as const;
 type ParamName = keyof typeof paramSchemas;
 
@@ -48,6 +55,8 @@ export type OverviewQuery = {
   filters: OverviewFilters;
   sort: SortKey;
   dir: "asc" | "desc";
+  /** Which lines the JSON API returns, after sorting. */
+  page: { limit: number; offset: number };
 };
 
 export type QueryProblem = { param: string; kind: "unknown" | "repeated" | "invalid"; value: string; message: string };
@@ -58,7 +67,7 @@ export type QueryProblem = { param: string; kind: "unknown" | "repeated" | "inva
  * the whole request on the first problem instead.
  */
 export function parseOverviewQuery(params: URLSearchParams): { query: OverviewQuery; problems: QueryProblem[] } {
-  const query: OverviewQuery = { filters: {}, sort: "ward", dir: "asc" };
+  const query: OverviewQuery = { filters: {}, sort: "ward", dir: "asc", page: { limit: DEFAULT_PAGE, offset: 0 } };
   const problems: QueryProblem[] = [];
   const seen = new Set<string>();
   for (const [name, raw] of params) {
@@ -85,16 +94,17 @@ export function parseOverviewQuery(params: URLSearchParams): { query: OverviewQu
       continue;
     }
     const value = parsed.data;
-    if (name === "campaignId") query.campaignId = value;
+    if (name === "campaignId") query.campaignId = value as string;
     else if (name === "sort") query.sort = value as SortKey;
     else if (name === "dir") query.dir = value as "asc" | "desc";
-    else (query.filters as Record<string, string>)[name] = value;
+    else if (name === "limit" || name === "offset") query.page[name] = value as number;
+    else (query.filters as Record<string, string>)[name] = value as string;
   }
   return { query, problems };
 }
 
 /** The query string for a view: only what differs from the defaults, in a stable order. */
-export function overviewSearch(query: Partial<OverviewQuery>): string {
+export function overviewSearch(query: Partial<Omit<OverviewQuery, "page">>): string {
   const out = new URLSearchParams();
   if (query.campaignId) out.set("campaignId", query.campaignId);
   for (const key of FILTER_KEYS) {
