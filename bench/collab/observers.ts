@@ -48,7 +48,8 @@ fs.writeFileSync(stateFile, Y.encodeStateAsUpdate(await loadBoardDoc(board)));
 await disconnectDb();
 
 const profile = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : null;
-const profArgs = (name: string) => (profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`, `--cpu-prof-name=${name}.cpuprofile`] : []);
+// One folder per server: node writes a profile per thread (tsx's loader has one); the main thread's is the largest.
+const profArgs = (name: string) => (profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(profile, name)}`] : []);
 const ours = await startBenchInstance("ours", env, profArgs("ours"));
 const relay = await startRelayProcess(stateFile, profArgs("relay"));
 const writer = { cookie: await signIn(ours.url, `giaovien.${school}@kienan.demo`), userId: writerId };
