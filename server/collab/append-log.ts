@@ -17,8 +17,8 @@ import { sqlDate } from "../../app/models/sql.server";
  */
 export class SqliteAppendLog {
   private readonly db: Database.Database;
-  private readonly insert: Database.Statement;
-  private readonly write: (rows: Pending[]) => number[];
+  /** Prepared at the first append (the table may not exist yet when the server starts). */
+  private writeGroup: ((rows: Pending[]) => number[]) | null = null;
   private pending: Pending[] = [];
   private scheduled = false;
   private closed = false;
@@ -35,9 +35,15 @@ export class SqliteAppendLog {
     this.db.pragma("foreign_keys = ON");
     // Checkpoints stay where configureSqlite put them (the app's connection), not in an edit's commit.
     this.db.pragma("wal_autocheckpoint = 0");
-    this.insert = this.db.prepare(`INSERT INTO "BoardUpdate" ("boardId", "data", "userId", "createdAt") VALUES (?, ?, ?, ?)`);
-    const run = this.db.transaction((rows: Pending[]) => rows.map((r) => Number(this.insert.run(r.boardId, r.data, r.userId, r.createdAt).lastInsertRowid)));
-    this.write = (rows) => run.immediate(rows);
+  }
+
+  private write(rows: Pending[]): number[] {
+    if (!this.writeGroup) {
+      const insert = this.db.prepare(`INSERT INTO "BoardUpdate" ("boardId", "data", "userId", "createdAt") VALUES (?, ?, ?, ?)`);
+      const run = this.db.transaction((group: Pending[]) => group.map((r) => Number(insert.run(r.boardId, r.data, r.userId, r.createdAt).lastInsertRowid)));
+      this.writeGroup = (group) => run.immediate(group);
+    }
+    return this.writeGroup(rows);
   }
 
   /** Appends one update; resolves with its id once it is committed. */
