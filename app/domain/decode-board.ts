@@ -96,7 +96,7 @@ export function decodeCard(key: string, value: unknown): Card {
 }
 
 // Column, then position, then id: a natural reading order, the same on every replica.
-function compareCards(a: Card, b: Card): number {
+export function compareCards(a: Card, b: Card): number {
   const column = (c: Card) => {
     const i = STATUSES.indexOf(c.status);
     return i === -1 ? STATUSES.length : i;

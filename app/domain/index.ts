@@ -18,6 +18,7 @@ export {
 } from "./schema";
 export { initBoardDoc, isInitialised } from "./board-doc";
 export { decodeBoard, foreignRoots, readBoard, type ReadBoardResult } from "./decode-board";
+export { redecodeCards, touchedCards } from "./touched-cards";
 export {
   addCard,
   assignCard,
@@ -45,6 +46,6 @@ export { comparePositioned, sortByPosition } from "./order-keys";
 export { boardProgress, cardProgress, daysLeft, doneHint, isCardDone, isOverdue, todayInHcm, type DoneHint, type Progress } from "./progress";
 export { byUrgency, CAMPAIGN_CLOSED, CAMPAIGN_STATUSES, isCampaignStatus, isFrozen, measuredOn, mostUrgent, TRANSITIONS, VISIBLE_TO_SCHOOLS, type CampaignStatus, type Transition } from "./campaign";
 export { hcmMidnight, isCalendarDate } from "./dates";
-export { newlyTickedItems, validateTransition, type TransitionCode, type TransitionOptions, type TransitionResult } from "./validate-change";
+export { boardSchemaProblems, newlyTickedItems, validateTransition, type TransitionCode, type TransitionOptions, type TransitionResult } from "./validate-change";
 export { PLAN_2023, PLAN_2023_OBLIGATIONS, PLAN_2023_TEMPLATE, type PlanObligation } from "./plan-2023";
 export { ticksNeedingEvidence, tickedItemsNeedingEvidence } from "./evidence";

@@ -126,15 +126,17 @@ export const boardSchema = z
   })
   .check(
     z.superRefine((board, ctx) => {
-      if (!unique(board.cards.map((c) => c.id))) {
-        ctx.addIssue({ code: "custom", path: ["cards"], message: "card ids repeat" });
-      }
-      const templateIds = board.cards.filter((c) => c.origin === "template").map((c) => c.templateId);
-      if (!unique(templateIds)) {
-        ctx.addIssue({ code: "custom", path: ["cards"], message: "template card ids repeat" });
-      }
+      for (const message of crossCardProblems(board.cards)) ctx.addIssue({ code: "custom", path: ["cards"], message });
     }),
   );
+
+/** The rules of boardSchema that span cards (each card's own are cardSchema's). */
+export function crossCardProblems(cards: readonly Pick<Card, "id" | "origin" | "templateId">[]): string[] {
+  const problems: string[] = [];
+  if (!unique(cards.map((c) => c.id))) problems.push("card ids repeat");
+  if (!unique(cards.filter((c) => c.origin === "template").map((c) => c.templateId))) problems.push("template card ids repeat");
+  return problems;
+}
 
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 export type Card = z.infer<typeof cardSchema>;

@@ -1,4 +1,5 @@
-import { boardSchema, describeZodError, type Board, type Card, type ChecklistItem } from "./schema";
+import { z } from "zod";
+import { boardSchema, crossCardProblems, describeZodError, LIMITS, type Board, type Card, type ChecklistItem } from "./schema";
 
 // What a school's replica may not do to a board, whatever its client: the
 // server decodes the board before and after an incoming update and asks this.
@@ -31,6 +32,13 @@ export interface TransitionOptions {
   actorId?: string;
   /** The school's members: a person newly assigned to a card must be one of them. */
   members?: ReadonlySet<string>;
+  /**
+   * `before` passed boardSchema, and a card object found in both boards (the same object, ===) is
+   * unchanged: only the other cards are checked against the schema, with the rules that span
+   * cards checked over all of them (the collaboration server, which re-decodes only the cards an
+   * update touched: docs/decisions/048).
+   */
+  unchangedCardsShared?: boolean;
 }
 
 /**
@@ -40,13 +48,17 @@ export interface TransitionOptions {
  * assigned stay, even after they left, so that other edits to the card still pass).
  */
 export function validateTransition(before: Board, after: Board, options: TransitionOptions = {}): TransitionResult {
-  const parsed = boardSchema.safeParse(after);
-  if (!parsed.success) return refuse("invalid_board", describeZodError(parsed.error));
+  const invalid = boardSchemaProblems(after, options.unchangedCardsShared ? before : undefined);
+  if (invalid) return refuse("invalid_board", invalid);
   if (before.templateVersion !== after.templateVersion) {
     return refuse("meta_locked", "templateVersion is set by the district");
   }
+  // A card that is the same object before and after is unchanged: every rule below holds for it.
+  const afterSet = new Set(after.cards);
+  const kept = new Set(before.cards.filter((c) => afterSet.has(c)));
   const afterCards = new Map(after.cards.map((c) => [c.id, c]));
   for (const old of before.cards) {
+    if (kept.has(old)) continue;
     const card = afterCards.get(old.id);
     if (!card) {
       if (old.origin === "template") {
@@ -63,7 +75,7 @@ export function validateTransition(before: Board, after: Board, options: Transit
   }
   const beforeIds = new Set(before.cards.map((c) => c.id));
   for (const card of after.cards) {
-    if (beforeIds.has(card.id)) continue;
+    if (kept.has(card) || beforeIds.has(card.id)) continue;
     if (card.origin !== "school") return refuse("template_forged", `new card ${card.id} claims template origin`);
     if (options.actorId !== undefined && card.createdBy !== options.actorId) {
       return refuse("wrong_actor", `new card ${card.id} must be created by ${options.actorId}`);
@@ -74,6 +86,33 @@ export function validateTransition(before: Board, after: Board, options: Transit
     if (!assigned.ok) return assigned;
   }
   return { ok: true };
+}
+
+/**
+ * What boardSchema says of `after`, as one line, or null. With `unchangedFrom` (a board that
+ * passed boardSchema), the cards that are the same objects in both are not parsed again: the
+ * board's own fields and the other cards are, against the same schema, then the rules that span
+ * all cards. The verdict is the whole parse's; the message lists the same problems.
+ */
+export function boardSchemaProblems(after: Board, unchangedFrom?: Board): string | null {
+  if (!unchangedFrom || !Array.isArray(after.cards)) {
+    const parsed = boardSchema.safeParse(after);
+    return parsed.success ? null : describeZodError(parsed.error);
+  }
+  const old = new Set(unchangedFrom.cards);
+  const fresh: number[] = [];
+  after.cards.forEach((card, i) => old.has(card) || fresh.push(i));
+  const parsed = boardSchema.safeParse({ ...after, cards: fresh.map((i) => after.cards[i]) });
+  if (!parsed.success) {
+    // Paths as the whole board's parse gives them: cards.<index in the board>.…
+    const issues = parsed.error.issues.map((issue) =>
+      issue.path[0] === "cards" && typeof issue.path[1] === "number" ? { ...issue, path: ["cards", fresh[issue.path[1]]!, ...issue.path.slice(2)] } : issue,
+    );
+    return describeZodError(new z.ZodError(issues));
+  }
+  if (after.cards.length > LIMITS.cardsPerBoard) return `cards: Too big: expected array to have <=${LIMITS.cardsPerBoard} items`;
+  const spanning = crossCardProblems(after.cards);
+  return spanning.length ? spanning.map((m) => `cards: ${m}`).join("; ") : null;
 }
 
 function checkAssignees(old: Card | null, card: Card, members: ReadonlySet<string> | undefined): TransitionResult {

@@ -59,20 +59,30 @@ async function consequences(change: AcceptedChange, changes: ActivityChange[], d
   const ticked = changes.filter((c) => c.kind === "item.ticked");
   const done = doneCards(changes);
   if (!assigned.length && !ticked.length && !done.length) return;
-  const [school, actor] = await Promise.all([
-    db.school.findUnique({ where: { id: board.schoolId }, select: { name: true, slug: true } }),
-    userId ? db.user.findUnique({ where: { id: userId }, select: { id: true, name: true } }) : null,
-  ]);
+  // The school's and the actor's names, read once and only when a notification or a subscribed
+  // webhook needs them: a tick that no webhook asked for costs one lookup, not three.
+  let names: Promise<[{ name: string; slug: string } | null, { id: string; name: string } | null]> | null = null;
+  const lookUp = () =>
+    (names ??= Promise.all([
+      db.school.findUnique({ where: { id: board.schoolId }, select: { name: true, slug: true } }),
+      userId ? db.user.findUnique({ where: { id: userId }, select: { id: true, name: true } }) : null,
+    ]));
   const told: string[] = [];
   for (const c of assigned) {
+    const [school, actor] = await lookUp();
     const to = (c.detail.added ?? []).filter((id) => id !== userId);
     await notify(to, { kind: "assigned", detail: { actor: actor?.name ?? "", card: c.detail.card, school: school?.name }, link: cardLink(school?.slug, c.cardId) }, { db });
     told.push(...to);
   }
   announce(told);
-  const base = { board: { id: board.id, campaignId: board.campaignId }, school: school && { id: board.schoolId, name: school.name, slug: school.slug }, actor, at: change.at.toISOString() };
-  for (const c of done) await queueWebhookEvent(board.districtId, "card.done", { ...base, card: { id: c.cardId, title: c.detail.card } }, db);
-  for (const c of ticked) await queueWebhookEvent(board.districtId, "item.ticked", { ...base, card: { id: c.cardId, title: c.detail.card }, item: { id: c.itemId, text: c.detail.item } }, db);
+  const base = async () => {
+    const [school, actor] = await lookUp();
+    return { board: { id: board.id, campaignId: board.campaignId }, school: school && { id: board.schoolId, name: school.name, slug: school.slug }, actor, at: change.at.toISOString() };
+  };
+  for (const c of done) await queueWebhookEvent(board.districtId, "card.done", async () => ({ ...(await base()), card: { id: c.cardId, title: c.detail.card } }), db);
+  for (const c of ticked) {
+    await queueWebhookEvent(board.districtId, "item.ticked", async () => ({ ...(await base()), card: { id: c.cardId, title: c.detail.card }, item: { id: c.itemId, text: c.detail.item } }), db);
+  }
 }
 
 export function cardLink(slug: string | undefined, cardId: string | null) {

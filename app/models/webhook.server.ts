@@ -75,11 +75,18 @@ export async function listWebhooks(districtId: string, db: PrismaClient = getDb(
  * the caller's transaction when given), then tries them in the background: nothing here waits for a
  * receiver.
  */
-export async function queueWebhookEvent(districtId: string, event: WebhookEvent, data: Record<string, unknown>, db: Db = getDb(), at = new Date()) {
+export async function queueWebhookEvent(
+  districtId: string,
+  event: WebhookEvent,
+  /** The event's data, or how to read it: then only read when some webhook asked for the event. */
+  data: Record<string, unknown> | (() => Promise<Record<string, unknown>>),
+  db: Db = getDb(),
+  at = new Date(),
+) {
   const hooks = await db.webhook.findMany({ where: { districtId, active: true }, select: { id: true, events: true } });
   const targets = hooks.filter((h) => h.events.split(",").includes(event));
   if (targets.length === 0) return 0;
-  const payload = JSON.stringify({ event, at: at.toISOString(), data });
+  const payload = JSON.stringify({ event, at: at.toISOString(), data: typeof data === "function" ? await data() : data });
   for (const h of targets) await db.webhookDelivery.create({ data: { webhookId: h.id, event, payload, nextAttemptAt: at } });
   // Outside a transaction the rows are visible now; inside one, the caller kicks after its commit.
   if ("$transaction" in db) kickDeliveries(db as PrismaClient);

@@ -1,4 +1,7 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
 import http from "node:http";
+import { fileURLToPath } from "node:url";
 import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
@@ -53,4 +56,41 @@ export async function startRelay(initial: (room: string) => Uint8Array | null) {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => { for (const c of wss.clients) c.terminate(); wss.close(); server.close(() => resolve()); }),
   };
+}
+
+/**
+ * The relay in a process of its own (as our server runs in its own), every room starting from the
+ * state in `stateFile`. Resolves once it listens; `stop` ends it.
+ */
+export async function startRelayProcess(stateFile: string, nodeArgs: string[] = []) {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", fileURLToPath(import.meta.url)], {
+    env: { ...process.env, RELAY_STATE: stateFile },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = /^relay (\S+)$/m.exec(out);
+      if (line) resolve(line[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`relay exited with ${code}`)));
+  });
+  return {
+    url,
+    child,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const state = new Uint8Array(fs.readFileSync(process.env.RELAY_STATE!));
+  const relay = await startRelay(() => state);
+  console.log(`relay ${relay.url}`);
+  // process.exit lets a --cpu-prof profile be written.
+  process.once("SIGTERM", () => void relay.close().then(() => process.exit(0)));
 }

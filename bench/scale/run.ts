@@ -9,13 +9,14 @@
  * 2. Idle connections spread over A and B: per instance, open sockets (its /metrics), RSS before →
  *    after and MB per connection, and its PostgreSQL connections (pg_stat_activity, by application_name).
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
+import { execFileSync } from "node:child_process";
 import pg from "pg";
 import WebSocket from "ws";
 import { createDatabase, databaseUrl, dropDatabases, testDbPrefix } from "../../tests/setup/pg";
-import { freePort, testServices } from "../../scripts/test-services.mjs";
+import { testServices } from "../../scripts/test-services.mjs";
 import { ensureBuild } from "../../scripts/ensure-build.mjs";
+import { loadAverage, measureEdits, quantile } from "../support/edits";
+import { startBenchInstance } from "../support/instance";
 
 ensureBuild();
 const services = await testServices();
@@ -30,49 +31,24 @@ Object.assign(process.env, { DATABASE_URL: dbUrl, LOG_LEVEL: "error", BETTER_AUT
 delete process.env.BASE_URL;
 
 const { getDb, disconnectDb } = await import("../../app/utils/db.server");
-const { decodeBoard, setChecklistItemDone } = await import("../../app/domain");
-const { connectBoard, synced, eventually } = await import("../../tests/support/collab-client");
 const { signIn } = await import("../../tests/support/server");
 
 const appName = (name: string) => `bench-${process.pid}-${name}`;
-async function instance(name: string) {
-  const port: number = await freePort();
+function instance(name: string) {
   const url = new URL(dbUrl);
   url.searchParams.set("application_name", appName(name));
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    env: {
-      ...inherited,
-      DATABASE_URL: url.toString(),
-      REDIS_URL: services.redisUrl,
-      REDIS_PREFIX: `cbbench:${process.pid}:`,
-      INSTANCES: "2",
-      INSTANCE_ID: name,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      BASE_URL: `http://127.0.0.1:${port}`,
-      DEMO_DATA: "off",
-      SCHEDULER: "off",
-      LOG_LEVEL: "error",
-      NODE_ENV: "production",
-      LOGIN_RATE_LIMIT: "100000",
-      // The bench opens every socket as one or two people; a real person is held to 20.
-      COLLAB_SOCKETS_PER_USER: "100000",
-      BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET,
-    },
-    stdio: ["ignore", "inherit", "inherit"],
+  return startBenchInstance(name, {
+    DATABASE_URL: url.toString(),
+    REDIS_URL: services.redisUrl,
+    REDIS_PREFIX: `cbbench:${process.pid}:`,
+    INSTANCES: "2",
+    INSTANCE_ID: name,
+    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET,
   });
-  const base = `http://127.0.0.1:${port}`;
-  await eventually(async () => {
-    if ((await fetch(`${base}/readyz`)).status !== 200) throw new Error("not ready");
-  }, 120_000);
-  const rss = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))![1]) / 1024;
-  const metric = async (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(await (await fetch(`${base}/metrics`)).text())?.[1] ?? NaN);
-  return { name, url: base, child, rss, metric };
 }
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
-const load = () => fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+const load = loadAverage;
 
 const [a, b] = await Promise.all([instance("A"), instance("B")]);
 const school = "th-bac-son";
@@ -82,31 +58,9 @@ const writerId = (await getDb().user.findUniqueOrThrow({ where: { email: `giaovi
 const writerCookie = await signIn(a.url, `giaovien.${school}@kienan.demo`);
 const readerCookie = await signIn(a.url, `hieutruong.${school}@kienan.demo`);
 
-async function fanOut(observersOn: string, observers: number, edits: number) {
-  const writer = connectBoard(a.url, board, writerCookie);
-  const readers = Array.from({ length: observers }, () => connectBoard(observersOn, board, readerCookie));
-  await Promise.all([writer, ...readers].map((c) => synced(c.provider)));
-  // An item that needs no evidence photo: ticking one that does is refused by the server, and the
-  // observers would wait for an edit that never comes.
-  const card = decodeBoard(writer.doc).cards.find((c) => c.checklist.some((i) => !i.needsEvidence))!;
-  const item = card.checklist.find((i) => !i.needsEvidence)!;
-  const latencies: number[] = [];
-  for (let i = 0; i < edits; i++) {
-    let pending = observers;
-    let timer: NodeJS.Timeout | undefined;
-    const done = new Promise<void>((resolve, reject) => {
-      for (const r of readers) r.doc.once("update", () => --pending === 0 && resolve());
-      timer = setTimeout(() => reject(new Error(`edit ${i}: ${pending} of ${observers} observers never received it (refused by the server?)`)), 30_000);
-    });
-    const t0 = performance.now();
-    setChecklistItemDone(writer.doc, card.id, item.id, i % 2 === 0, { userId: writerId, at: new Date() });
-    await done.finally(() => clearTimeout(timer));
-    latencies.push(performance.now() - t0);
-  }
-  for (const c of [writer, ...readers]) c.provider.destroy();
-  // The first 10 % are warm-up (the observers' first updates after sync).
-  return latencies.slice(Math.floor(edits * 0.1));
-}
+const writer = { cookie: writerCookie, userId: writerId };
+const fanOut = (observersOn: string, observers: number, edits: number) =>
+  measureEdits({ writerUrl: a.url, observersUrl: observersOn, board, writer, observerCookie: readerCookie, observers, edits });
 
 // Idle connections: raw WebSockets that open and then stay silent, half on each instance, over 20
 // boards, as the district officer (who may read every board).
@@ -178,8 +132,7 @@ console.log(`| baseline: one instance (writer and observers on A) | ${fmt(quanti
 console.log(`| two instances (writer on A, observers on B, through Redis) | ${fmt(quantile(twoAll, 0.5))} | ${fmt(quantile(twoAll, 0.99))} |`);
 console.log(`(p50 per round, one / two instances: ${perRound.join("; ")}; load average ${loadBefore} → ${load()})`);
 console.log(`\n(${new Date().toISOString()}; shared 2-core machine, load average now ${load()})`);
-for (const i of [a, b]) i.child.kill("SIGTERM");
-await Promise.all([a, b].map((i) => new Promise((r) => i.child.once("exit", r))));
+await Promise.all([a, b].map((i) => i.stop()));
 await disconnectDb();
 await dropDatabases(services.databaseUrl, prefix);
 await services.stop();

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import * as Y from "yjs";
 import { readStoredBoard } from "../../app/models/board.server";
 import { sqlDate } from "../../app/models/sql.server";
+import type { SqliteAppendLog } from "./append-log";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -35,6 +36,11 @@ export class BoardStore {
   constructor(
     private readonly db: PrismaClient,
     readonly coordinate = false,
+    /**
+     * SQLite: appends go through the group-committed log (its own connection) instead of Prisma.
+     * Not with `coordinate`: there each append commits with its board's lock transaction.
+     */
+    private readonly log: SqliteAppendLog | null = null,
   ) {}
 
   /** Rebuilds the document before anyone syncs with it (see readStoredBoard). */
@@ -63,7 +69,12 @@ export class BoardStore {
    * The date is written the way Prisma writes it (sqlDate), so both paths read alike.
    */
   append(boardId: string, update: Uint8Array, userId: string | null): Promise<number> {
-    return append(this.db, boardId, update, userId);
+    return this.log && !this.coordinate ? this.log.append(boardId, update, userId) : append(this.db, boardId, update, userId);
+  }
+
+  /** Closes the log's own connection (after the last append: shutdown). */
+  close() {
+    this.log?.close();
   }
 
   /** What was appended after `afterId` (catch-up after a lost cross-instance message or a reconnect). */
@@ -80,7 +91,7 @@ export class BoardStore {
     return {
       db,
       tail: (afterId) => tail(db, boardId, afterId),
-      append: (update, userId) => append(db, boardId, update, userId),
+      append: (update, userId) => (db === this.db ? this.append(boardId, update, userId) : append(db, boardId, update, userId)),
       compact: (doc, upToId) => compact(db, boardId, doc, upToId, !this.coordinate),
     };
   }

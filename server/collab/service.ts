@@ -7,6 +7,7 @@ import { isDomainError } from "../../app/domain";
 import type { ChangeResult, CollabService } from "../../app/models/collab.server";
 import { itemsWithoutEvidence } from "../../app/models/evidence.server";
 import { dbProvider, getDb } from "../../app/utils/db.server";
+import { getEnv } from "../../app/utils/env.server";
 import { getLogger } from "../../app/utils/logger.server";
 import { refuseUpgrade, type UpgradeRoute } from "../upgrade";
 import { activityExtension } from "./activity";
@@ -16,6 +17,7 @@ import { createConnection } from "./connection";
 import { runHooks, runHooksInOrder, type CollabApi, type CollabExtension } from "./hooks";
 import { LIMITS, type Limits } from "./limits";
 import { schoolMemberIds } from "../../app/models/collab-members.server";
+import { SqliteAppendLog, sqliteFile } from "./append-log";
 import { BoardStore } from "./persistence";
 import { ProjectionScheduler, projectionExtension } from "./projection";
 import { CLOSE } from "./protocol";
@@ -66,7 +68,9 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
   const db = getDb();
   const log = getLogger().child({ component: "collab" });
   // Several instances can share a PostgreSQL database: coordinate writes per board (ADR 031).
-  const store = new BoardStore(db, dbProvider() === "postgresql");
+  // SQLite: appends are group-committed on a connection of their own (ADR 048).
+  const sqlite = dbProvider() === "sqlite";
+  const store = new BoardStore(db, !sqlite, sqlite ? new SqliteAppendLog(sqliteFile(getEnv().DATABASE_URL), { synchronous: getEnv().SQLITE_SYNCHRONOUS === "full" ? "FULL" : "NORMAL" }) : null);
   const extensions: CollabExtension[] = [];
   const limits: Limits = { ...LIMITS, ...opts.limits };
   const registry = new RoomRegistry({ db, store, extensions, log, limits, members: schoolMemberIds, missingEvidence: (boardId, itemIds) => itemsWithoutEvidence(boardId, itemIds, db) });
@@ -226,6 +230,7 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
       close: async () => {
         await service.flush();
         wss.close();
+        store.close();
       },
     },
   };

@@ -1,11 +1,12 @@
 import * as Y from "yjs";
 import { cardsMap } from "../../app/domain/board-doc";
 import {
-  boardSchema,
+  boardSchemaProblems,
   decodeBoard,
-  describeZodError,
   foreignRoots,
   newlyTickedItems,
+  redecodeCards,
+  touchedCards,
   validateTransition,
   type Board,
 } from "../../app/domain";
@@ -51,6 +52,8 @@ export class ShadowValidator {
   constructor(
     private readonly live: Y.Doc,
     private readonly limits: Limits,
+    /** Decode and check only the cards an update touched (false: the whole board, every time; for tests). */
+    private readonly incremental = true,
   ) {
     this.shadow = clone(live);
   }
@@ -80,32 +83,36 @@ export class ShadowValidator {
       return { ok: false, code: "update_too_large", message: `update touches over ${limits.maxUpdateUnits} units of content` };
     }
     const shadow = this.shadow;
-    const stateBefore = Y.snapshot(shadow);
-    Y.applyUpdate(shadow, update);
+    const transaction = applyCapturing(shadow, update);
     if (shadow.store.pendingStructs || shadow.store.pendingDs) {
       return { ok: false, code: "missing_dependencies", message: "update depends on changes the server does not have" };
     }
     // No new item and nothing newly deleted: a no-op, neither stored nor counted as activity. A
     // client's sync always carries its whole delete set, so "has deletions" is not "deletes something".
-    if (Y.equalSnapshots(stateBefore, Y.snapshot(shadow))) return { ok: true, changed: false };
+    if (!changedState(transaction)) return { ok: true, changed: false };
     if (deepestNewType(shadow, shape.types, limits.maxTypeDepth) > limits.maxTypeDepth) {
       return { ok: false, code: "too_deep", message: `shared types nest deeper than ${limits.maxTypeDepth}` };
     }
     const foreign = foreignRoots(shadow);
     if (foreign.length) return { ok: false, code: "invalid_board", message: `unexpected root types: ${foreign.join(", ")}` };
-    let after = decodeBoard(shadow);
+    // Only the cards the update touched are decoded and checked again (ADR 048); anything else it
+    // changed (meta, another root) and the whole board is.
+    const touched = this.incremental ? touchedCards(shadow, transaction, limits.maxTypeDepth) : null;
+    const decode = () => (touched ? redecodeCards(shadow, before, touched) : decodeBoard(shadow));
+    let after = decode();
     if (actor.trusted) {
-      const parsed = boardSchema.safeParse(after);
-      if (!parsed.success) return { ok: false, code: "invalid_board", message: describeZodError(parsed.error) };
+      const invalid = boardSchemaProblems(after, touched ? before : undefined);
+      if (invalid) return { ok: false, code: "invalid_board", message: invalid };
     } else {
       // validateTransition checks the board schema as well as the school-edit rules.
-      const verdict = validateTransition(before, after, { ...(actor.userId ? { actorId: actor.userId } : {}), members: options.members });
+      const verdict = validateTransition(before, after, { ...(actor.userId ? { actorId: actor.userId } : {}), members: options.members, unchangedCardsShared: !!touched });
       if (!verdict.ok) return verdict;
     }
     const refusal = options.extra(after);
     if (refusal) return { ok: false, ...refusal };
     const stamp = actor.trusted ? null : this.stampDoneAt(before, after, options.now ?? new Date());
-    if (stamp) after = decodeBoard(shadow);
+    // The stamp only sets doneAt of items the update ticked: in cards it touched.
+    if (stamp) after = decode();
     return { ok: true, changed: true, board: after, update: stamp ? Y.mergeUpdates([update, stamp]) : update, stamp };
   }
 
@@ -147,6 +154,31 @@ export class ShadowValidator {
   destroy() {
     this.shadow.destroy();
   }
+}
+
+/** Applies `update` and returns the transaction it ran in (what it changed, for touchedCards). */
+function applyCapturing(doc: Y.Doc, update: Uint8Array): Y.Transaction {
+  let captured: Y.Transaction | null = null;
+  const capture = (tr: Y.Transaction) => (captured = tr);
+  doc.on("afterTransaction", capture);
+  try {
+    Y.applyUpdate(doc, update);
+  } finally {
+    doc.off("afterTransaction", capture);
+  }
+  return captured!;
+}
+
+/**
+ * Whether a transaction added an item or deleted one that was not deleted yet: the same test as
+ * comparing the document's snapshots before and after, without building them (each walks the
+ * whole document).
+ */
+function changedState(tr: Y.Transaction): boolean {
+  if (tr.deleteSet.clients.size > 0) return true;
+  if (tr.afterState.size !== tr.beforeState.size) return true;
+  for (const [client, clock] of tr.afterState) if (tr.beforeState.get(client) !== clock) return true;
+  return false;
 }
 
 function clone(doc: Y.Doc): Y.Doc {
