@@ -25,7 +25,9 @@ try {
     );
     status = 1;
   } else {
-    const args = ["vitest", "run", "tests/integration", "tests/collab", ...process.argv.slice(2)];
+    // The group-committed log is SQLite's own (PostgreSQL appends inside the board's lock
+    // transaction, tested by the rest of tests/collab): its file is left out, not skipped.
+    const args = ["vitest", "run", "tests/integration", "tests/collab", "--exclude", "tests/collab/append-log.test.ts", ...process.argv.slice(2)];
     status = spawnSync("npx", args, { env, stdio: "inherit" }).status ?? 1;
   }
 } finally {
