@@ -6,13 +6,14 @@
  * TEST_DATABASE_URL names a PostgreSQL server to use (a database of its own is made and dropped),
  * else a private one is started (scripts/test-services.mjs).
  */
-import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import pg from "pg";
 import { createDatabase, databaseUrl, dropDatabases, testDbPrefix } from "../../tests/setup/pg";
-import { freePort, testServices } from "../../scripts/test-services.mjs";
+import { testServices } from "../../scripts/test-services.mjs";
 import { ensureBuild } from "../../scripts/ensure-build.mjs";
+import { startBenchInstance } from "../support/instance";
 import { execFileSync } from "node:child_process";
 
 const arg = (name: string, fallback: number) => {
@@ -32,7 +33,7 @@ await createDatabase(services.databaseUrl, `${prefix}db`);
 const { BASE_URL: _b, ...inherited } = process.env;
 execFileSync("node", ["scripts/migrate.mjs"], { env: { ...inherited, DATABASE_URL: dbUrl }, stdio: "ignore" });
 Object.assign(process.env, { DATABASE_URL: dbUrl, LOG_LEVEL: "error" });
-let child: ReturnType<typeof spawn> | undefined;
+let child: ChildProcess | undefined;
 const client = new pg.Client({ connectionString: dbUrl });
 // Dropping the database at the end closes this connection from the server's side.
 client.on("error", () => undefined);
@@ -42,7 +43,6 @@ try {
 const { getDb, disconnectDb } = await import("../../app/utils/db.server");
 const { generatePg } = await import("./generate-pg");
 const { signIn } = await import("../../tests/support/server");
-const { eventually } = await import("../../tests/support/collab-client");
 const t0 = performance.now();
 const big = await generatePg(getDb(), client, { slug: "bench-big", schools: SCHOOLS, password: PASSWORD });
 const small = await generatePg(getDb(), client, { slug: "bench-small", schools: BASELINE, password: PASSWORD });
@@ -57,27 +57,9 @@ const sizes = (
 console.log(`generated ${SCHOOLS} + ${BASELINE} schools × 40 cards × 5 items in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 console.log(sizes.map((s) => `${s.t}: ~${Number(s.rows).toLocaleString("en")} rows, ${s.size}`).join("; "));
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-  env: {
-    ...inherited,
-    DATABASE_URL: dbUrl,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    BASE_URL: base,
-    DEMO_DATA: "off",
-    SCHEDULER: "off",
-    LOG_LEVEL: "error",
-    NODE_ENV: "production",
-    LOGIN_RATE_LIMIT: "100000",
-    BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-01",
-  },
-  stdio: ["ignore", "inherit", "inherit"],
-});
-await eventually(async () => {
-  if ((await fetch(`${base}/readyz`)).status !== 200) throw new Error("not ready");
-}, 150_000);
+const server = await startBenchInstance("overview", { DATABASE_URL: dbUrl, BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-01" });
+child = server.child;
+const base = server.url;
 
 const cookies = {
   big: { admin: await signIn(base, big.admin, PASSWORD), observer: await signIn(base, big.observer, PASSWORD) },

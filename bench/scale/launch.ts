@@ -10,13 +10,14 @@
  * exactly one valid board exists per school (counts over all, decode of a sample).
  */
 import crypto from "node:crypto";
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import { hashPassword } from "better-auth/crypto";
 import pg from "pg";
 import { createDatabase, databaseUrl, dropDatabases, testDbPrefix } from "../../tests/setup/pg";
-import { freePort, testServices } from "../../scripts/test-services.mjs";
+import { testServices } from "../../scripts/test-services.mjs";
 import { ensureBuild } from "../../scripts/ensure-build.mjs";
+import { startBenchInstance } from "../support/instance";
 
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 50_000);
 const BASELINE = Number(process.env.BENCH_BASELINE ?? 1_000);
@@ -47,7 +48,6 @@ try {
   const { loadBoardDoc } = await import("../../app/models/board.server");
   const { LEVELS, WARDS, readBoard, PLAN_2023_TEMPLATE } = await import("../../app/domain");
   const { signIn } = await import("../../tests/support/server");
-  const { eventually } = await import("../../tests/support/collab-client");
   const db = getDb();
 
   /** A district of `n` schools (MN/TH/THCS over the ten wards, bulk-inserted), its officer, a draft campaign with the 2023 plan. */
@@ -91,37 +91,20 @@ try {
 
   const appName = (name: string) => `bench-launch-${process.pid}-${name}`;
   async function instance(name: string) {
-    const port = await freePort();
     const url = new URL(dbUrl);
     url.searchParams.set("application_name", appName(name));
-    const base = `http://127.0.0.1:${port}`;
-    const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-      env: {
-        ...inherited,
-        DATABASE_URL: url.toString(),
-        REDIS_URL: services.redisUrl,
-        REDIS_PREFIX: `cbbench-launch:${process.pid}:`,
-        INSTANCES: "2",
-        INSTANCE_ID: name,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        BASE_URL: base,
-        DEMO_DATA: "off",
-        SCHEDULER: "off",
-        LOG_LEVEL: "error",
-        NODE_ENV: "production",
-        LOGIN_RATE_LIMIT: "100000",
-        CAMPAIGN_JOB_LEASE_MS: LEASE_MS,
-        BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-01",
-      },
-      stdio: ["ignore", "inherit", "inherit"],
+    const inst = await startBenchInstance(name, {
+      DATABASE_URL: url.toString(),
+      REDIS_URL: services.redisUrl,
+      REDIS_PREFIX: `cbbench-launch:${process.pid}:`,
+      INSTANCES: "2",
+      INSTANCE_ID: name,
+      CAMPAIGN_JOB_LEASE_MS: LEASE_MS,
+      BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-01",
     });
-    children.push(child);
-    const exited = new Promise<void>((r) => child.once("exit", () => r()));
-    await eventually(async () => {
-      if ((await fetch(`${base}/readyz`)).status !== 200) throw new Error("not ready");
-    }, 150_000);
-    return { name, base, child, exited };
+    children.push(inst.child);
+    const exited = new Promise<void>((r) => (inst.child.exitCode !== null ? r() : inst.child.once("exit", () => r())));
+    return { name, base: inst.url, child: inst.child, exited };
   }
 
   const boardsOf = async (campaignId: string) => Number((await client.query(`SELECT count(*) AS n FROM "Board" WHERE "campaignId" = $1`, [campaignId])).rows[0].n);
@@ -189,8 +172,11 @@ try {
 
   const run = await launch(big, a, { at: KILL_AT, other: b });
   const bigCheck = await check(big.campaignId, SCHOOLS);
-  const k = run.killedAt!;
-  const to = run.takeover!;
+  if (!run.killedAt || !run.takeover) {
+    throw new Error(`the launch ended (${run.job.status} ${run.job.done}/${run.job.total}) before A was killed at ${KILL_AT * 100} % and B took over: raise BENCH_SCHOOLS or lower BENCH_KILL_AT`);
+  }
+  const k = run.killedAt;
+  const to = run.takeover;
   const first = run.timeline.find((x) => x.n > 0)!;
   const rate = (n: number, ms: number) => `${(n / (ms / 1000)).toFixed(0)} boards/s`;
 

@@ -45,7 +45,7 @@ export async function startBenchInstance(name: string, env: Record<string, strin
   await eventually(async () => {
     if (child.exitCode !== null) throw new Error(`instance ${name} exited with ${child.exitCode}`);
     if ((await fetch(`${url}/readyz`)).status !== 200) throw new Error("not ready");
-  }, 120_000);
+  }, 150_000);
   return {
     name,
     url,
