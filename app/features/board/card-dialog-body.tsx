@@ -23,11 +23,14 @@ export type CardDialogBodyProps = {
   editors: PresenceUser[];
   readOnly: boolean;
   actions: CardActions;
+  /** A move from the dialog's column choice (the board may offer to tick open items). */
   onMove: (cardId: string, status: Status) => void;
   onClose: () => void;
   onDeleted: (card: Card) => void;
   boardId?: string;
+  /** May this person comment (the district office and the school's people; not the observer). */
   canComment: boolean;
+  /** The district's template words, to show beside a reworded requirement. */
   originals?: Originals;
 };
 

@@ -1,26 +1,12 @@
 import { lazy, Suspense, useEffect, useRef } from "react";
-import type { Card, Status } from "~/domain";
+import type { Card } from "~/domain";
 import { useEvidence } from "~/features/evidence/use-evidence";
-import type { Originals } from "~/domain/original-words";
-import type { Member } from "./board-view-model";
-import type { CardActions } from "./card-actions";
-import type { PresenceUser } from "./presence-logic";
+import type { CardDialogBodyProps } from "./card-dialog-body";
 
-type DialogProps = {
+type DialogProps = Omit<CardDialogBodyProps, "card" | "canComment"> & {
+  /** The card shown, or null when the dialog is closed. */
   card: Card | null;
-  members: Member[];
-  editors: PresenceUser[];
-  readOnly: boolean;
-  actions: CardActions;
-  /** A move from the dialog's column choice (the board may offer to tick open items). */
-  onMove: (cardId: string, status: Status) => void;
-  onClose: () => void;
-  onDeleted: (card: Card) => void;
-  boardId?: string;
-  /** May this person comment (the district office and the school's people; not the observer). */
   canComment?: boolean;
-  /** The district's template words, to show beside a reworded requirement. */
-  originals?: Originals;
   /** The notifications, shown inside the dialog while it is open. */
   children?: React.ReactNode;
 };
