@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { addCard, addItem, cardButton, column, openBoard, openCard, PRINCIPAL, TEACHER, unique } from "./board-support";
 
 // Issue 13: text that merges, drags that land, an honest badge, and the board's own helpers
@@ -213,5 +213,91 @@ test("the due date is shown and typed as dd/mm/yyyy, with our own message for a 
   await again.getByRole("button", { name: "Chọn ngày trên lịch" }).click();
   await again.getByRole("button", { name: /^(Hôm nay, )?Thứ Tư, ngày 6 tháng 12 năm 2023/ }).click();
   await expect(again.getByRole("textbox", { name: "Hạn hoàn thành" })).toHaveValue("06/12/2023");
+  await a.context.close();
+});
+
+// Drag and drop is its own chunk, fetched at the first sign of use (docs/decisions/046). Holding
+// that chunk back shows what a person on a slow school network gets before it arrives.
+async function holdDragAndDrop(context: BrowserContext) {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  await context.route(/\/assets\/board-dnd-[\w-]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return () => release();
+}
+
+test("the first long press on a fresh board drags, though drag and drop was still on its way", async ({ browser }) => {
+  let release = () => {};
+  const a = await openBoard(browser, TEACHER, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, serviceWorkers: "block" }, async (c) => {
+    release = await holdDragAndDrop(c);
+  });
+  const title = await addCard(a.page, unique("Nhặt rác sân sau"));
+  const board = a.page.locator(".board");
+  await expect(board).not.toHaveAttribute("data-dnd", "ready");
+  const handle = a.page.getByRole("button", { name: `Kéo thẻ: ${title}` });
+  await handle.evaluate((el) => el.scrollIntoView({ block: "center" }));
+  const box = (await handle.boundingBox())!;
+  const middle = column(a.page, "Đang thực hiện");
+  const peek = (await middle.boundingBox())!;
+  const target = { x: Math.min(peek.x + 16, 336), y: box.y + box.height / 2 };
+  const cdp = await a.context.newCDPSession(a.page);
+  const touch = (type: "touchStart" | "touchMove" | "touchEnd", x: number, y: number) =>
+    cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y }] });
+  const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  // The finger is down before the chunk arrives; it arrives during the press.
+  await touch("touchStart", from.x, from.y);
+  release();
+  await expect(board).toHaveAttribute("data-dnd", "ready");
+  await a.page.waitForTimeout(400);
+  for (let i = 1; i <= 24; i++) await touch("touchMove", from.x + ((target.x - from.x) * i) / 24, target.y);
+  await expect(middle).toHaveAttribute("data-drop-target", "true");
+  await touch("touchEnd", target.x, target.y);
+  await expect(cardButton(column(a.page, "Đang thực hiện"), title)).toBeVisible();
+  await a.page.reload();
+  await expect(cardButton(column(a.page, "Đang thực hiện"), title)).toBeVisible();
+  expect(a.errors).toEqual([]);
+  await a.context.close();
+});
+
+test("Space on a handle before drag and drop has arrived picks the card up once it does", async ({ browser }) => {
+  let release = () => {};
+  const a = await openBoard(browser, TEACHER, { serviceWorkers: "block" }, async (c) => {
+    release = await holdDragAndDrop(c);
+  });
+  const title = await addCard(a.page, unique("Kẻ vạch sân trường"));
+  const handle = a.page.getByRole("button", { name: `Kéo thẻ: ${title}` });
+  await handle.focus();
+  await a.page.keyboard.press("Space");
+  await expect(a.page.locator(".board")).not.toHaveAttribute("data-dnd", "ready");
+  release();
+  const live = a.page.locator("[id^=DndLiveRegion]");
+  await expect(live).toContainText(`Đã nhấc thẻ «${title}»`);
+  await expect(handle).toBeFocused();
+  await a.page.keyboard.press("ArrowRight");
+  await a.page.keyboard.press("Space");
+  await expect(live).toContainText(`Đã thả thẻ «${title}» vào cột Đang thực hiện`);
+  await expect(cardButton(column(a.page, "Đang thực hiện"), title)).toBeVisible();
+  expect(a.errors).toEqual([]);
+  await a.context.close();
+});
+
+test("a card being added keeps its words and the caret when drag and drop arrives meanwhile", async ({ browser }) => {
+  let release = () => {};
+  const a = await openBoard(browser, TEACHER, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, serviceWorkers: "block" }, async (c) => {
+    release = await holdDragAndDrop(c);
+  });
+  await a.page.getByRole("button", { name: "Thêm thẻ vào cột Kế hoạch" }).tap();
+  const form = a.page.getByRole("form", { name: "Thêm thẻ vào cột Kế hoạch" });
+  const input = form.getByLabel("Tên công việc");
+  await expect(input).toBeFocused();
+  await a.page.keyboard.type("Trồng ");
+  release();
+  await expect(a.page.locator(".board")).toHaveAttribute("data-dnd", "ready");
+  await expect(input).toBeFocused();
+  await a.page.keyboard.type("hoa");
+  await expect(input).toHaveValue("Trồng hoa");
+  expect(a.errors).toEqual([]);
   await a.context.close();
 });

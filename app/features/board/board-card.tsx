@@ -1,5 +1,4 @@
-import { useSortable } from "@dnd-kit/sortable";
-import { CSS } from "@dnd-kit/utilities";
+import { forwardRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "~/components/icons";
 import { formatDate } from "~/i18n/format";
@@ -8,42 +7,48 @@ import type { PresenceUser } from "./presence-logic";
 import { Avatar, EditorsLine } from "./presence";
 import { preloadCardDialog } from "./card-dialog";
 
-type CardProps = {
+export type CardProps = {
   summary: CardSummary;
   editors: PresenceUser[];
   readOnly: boolean;
   onOpen: (cardId: string) => void;
 };
 
-/** A card in a column: sortable through its handle only, so the rest of it scrolls and clicks normally. */
-export function SortableBoardCard({ summary, editors, readOnly, onOpen }: CardProps) {
-  const { t } = useTranslation();
+/**
+ * A card in a column before drag and drop has loaded (dnd-loader.ts): the same card, whose handle
+ * does nothing yet but is kept by the board for dnd-kit to take over (board-dnd.tsx has the
+ * sortable copy).
+ */
+export function BoardCard({ summary, editors, readOnly, onOpen }: CardProps) {
   const { card } = summary;
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
-    id: card.id,
-    disabled: readOnly,
-    attributes: { roleDescription: t("board.dnd.roleDescription") },
-  });
-  const style = { transform: CSS.Translate.toString(transform), transition };
   return (
-    <li ref={setNodeRef} style={style} className={`board-card${isDragging ? " board-card-placeholder" : ""}`} data-card-id={card.id}>
+    <li className="board-card" data-card-id={card.id}>
       <CardFace summary={summary} editors={editors} onOpen={onOpen}>
-        {readOnly ? null : (
-          <button
-            type="button"
-            ref={setActivatorNodeRef}
-            className="board-drag-handle"
-            {...attributes}
-            {...listeners}
-            aria-label={t("board.dragHandle", { title: card.title })}
-          >
-            <Icon name="drag" size={20} />
-          </button>
-        )}
+        {readOnly ? null : <DragHandle cardId={card.id} title={card.title} />}
       </CardFace>
     </li>
   );
 }
+
+type HandleProps = React.ButtonHTMLAttributes<HTMLButtonElement> & { cardId: string; title: string };
+
+/** The grip a card is dragged by (the rest of the card scrolls and clicks normally). */
+export const DragHandle = forwardRef<HTMLButtonElement, HandleProps>(function DragHandle({ cardId, title, ...rest }, ref) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      ref={ref}
+      className="board-drag-handle"
+      data-drag-card={cardId}
+      aria-roledescription={t("board.dnd.roleDescription")}
+      {...rest}
+      aria-label={t("board.dragHandle", { title })}
+    >
+      <Icon name="drag" size={20} />
+    </button>
+  );
+});
 
 /** What a card shows; also the floating copy under the pointer while dragging. */
 export function CardFace({

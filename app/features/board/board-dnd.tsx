@@ -12,15 +12,21 @@ import {
   type DragOverEvent,
   type CollisionDetection,
   type DragStartEvent,
+  useDroppable,
 } from "@dnd-kit/core";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { CSS as DndCSS } from "@dnd-kit/utilities";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Status } from "~/domain";
 import { boardAnnouncements } from "./announcements";
-import { CardFace } from "./board-card";
+import { CardFace, DragHandle, type CardProps } from "./board-card";
 import type { CardSummary } from "./board-view-model";
-import { dropTarget, findColumn, isRealMove, moveAcross, statusOfColumnDropId, type ColumnIds } from "./drag-logic";
+import { takeActivation } from "./drag-handover";
+import { columnDropId, dropTarget, findColumn, isRealMove, moveAcross, statusOfColumnDropId, type ColumnIds } from "./drag-logic";
 import { boardKeyboardCoordinates } from "./keyboard-moves";
+
+// This module is its own chunk, loaded at the first sign of a drag (dnd-loader.ts).
 
 type DndProps = {
   enabled: boolean;
@@ -135,5 +141,72 @@ export function BoardDnd({ enabled, ids, titleOf, summaryOf, onMove, children }:
       {children(dragging?.columns ?? ids, dragging ? findColumn(dragging.columns, dragging.activeId) : null, !!dragging)}
       <DragOverlay>{active ? <div className="board-card board-card-overlay"><CardFace summary={active} editors={[]} /></div> : null}</DragOverlay>
     </DndContext>
+  );
+}
+
+/** A card in a column, sortable through its handle only, so the rest of it scrolls and clicks normally. */
+export function SortableBoardCard({ summary, editors, readOnly, onOpen }: CardProps) {
+  const { t } = useTranslation();
+  const { card } = summary;
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: card.id,
+    disabled: readOnly,
+    attributes: { roleDescription: t("board.dnd.roleDescription") },
+  });
+  const handle = useRef<HTMLButtonElement | null>(null);
+  // A press on this handle before dnd-kit arrived: carry it on, so the first drag is not lost.
+  const listenersRef = useRef(listeners);
+  listenersRef.current = listeners;
+  useEffect(() => {
+    // A frame later: the columns and cards have registered as drop targets by then, so a key's
+    // pick-up starts where the card is (and is announced as a pick-up, not as a move).
+    const frame = requestAnimationFrame(() => {
+      const pressed = takeActivation(card.id);
+      const el = handle.current;
+      if (!pressed) return;
+      const listener = el ? listenersRef.current?.[pressed.eventName] : undefined;
+      if (!el || !listener) return;
+      if (pressed.eventName === "onKeyDown") el.focus({ preventScroll: true });
+      listener({ nativeEvent: pressed.event, target: el, currentTarget: el, preventDefault: () => pressed.event.preventDefault() });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [card.id]);
+  const style = { transform: DndCSS.Translate.toString(transform), transition };
+  return (
+    <li ref={setNodeRef} style={style} className={`board-card${isDragging ? " board-card-placeholder" : ""}`} data-card-id={card.id}>
+      <CardFace summary={summary} editors={editors} onOpen={onOpen}>
+        {readOnly ? null : (
+          <DragHandle
+            cardId={card.id}
+            title={card.title}
+            ref={(el) => {
+              handle.current = el;
+              setActivatorNodeRef(el);
+            }}
+            {...attributes}
+            {...listeners}
+          />
+        )}
+      </CardFace>
+    </li>
+  );
+}
+
+/** Makes a column (its <section>, rendered by BoardColumn) a drop target: how a card reaches an empty column. */
+export function ColumnDropTarget({ status, node }: { status: Status; node: HTMLElement | null }) {
+  const { setNodeRef } = useDroppable({ id: columnDropId(status) });
+  useLayoutEffect(() => {
+    setNodeRef(node);
+    return () => setNodeRef(null);
+  }, [setNodeRef, node]);
+  return null;
+}
+
+/** A column's list of cards, in the order dnd-kit sorts. */
+export function SortableCardList({ status, ids, children }: { status: Status; ids: string[]; children: React.ReactNode }) {
+  return (
+    <SortableContext id={status} items={ids} strategy={verticalListSortingStrategy}>
+      <ul className="board-card-list">{children}</ul>
+    </SortableContext>
   );
 }

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { boardProgress, liveItems, STATUSES, type Board, type DomainError, type Status } from "~/domain";
-import { BoardColumn } from "./board-column";
-import { BoardDnd } from "./board-dnd";
+import { BoardColumn, type AddDraft } from "./board-column";
 import { BoardFilters, useBoardFilter } from "./board-filters";
 import { filterColumns, fullIndex, isFiltering, matchesFilter } from "./board-filters-logic";
 import { BoardToolbar } from "./board-toolbar";
 import { cardIndex, columnIds, summarise, type Member } from "./board-view-model";
 import { CardDialog } from "./card-dialog";
+import { dndTriggers, restoreAfterSwap, useDnd } from "./dnd-loader";
+import type { ColumnIds } from "./drag-logic";
 import { createCardActions } from "./card-actions";
 import { colorFor, editorsByCard } from "./presence-logic";
 import { RecycleBin } from "./recycle-bin";
@@ -125,9 +126,40 @@ export function BoardView(props: BoardViewProps) {
     }
   };
 
+  // Drag and drop arrives at the first sign of use (dnd-loader.ts); then the columns render again.
+  const dnd = useDnd();
+  const [addDrafts, setAddDrafts] = useState<Partial<Record<Status, AddDraft>>>({});
+  const onAddDraft = useCallback((status: Status, draft: AddDraft | undefined) => setAddDrafts((d) => ({ ...d, [status]: draft })), []);
+  useLayoutEffect(() => {
+    if (dnd) restoreAfterSwap();
+  }, [dnd]);
+  const columns = (ids: ColumnIds, target: Status | null, dragging: boolean) => (
+    <div className={`board-columns${dragging ? " board-columns-dragging" : ""}`} role="group" aria-label={t("board.columnsLabel")}>
+      {STATUSES.map((status) => (
+        <BoardColumn
+          key={status}
+          status={status}
+          cards={ids[status].flatMap((id) => summaries.byId.get(id) ?? [])}
+          editorsByCard={editors}
+          readOnly={readOnly}
+          target={target === status}
+          dnd={dnd}
+          draft={addDrafts[status]}
+          onDraft={onAddDraft}
+          onOpen={setOpenCardId}
+          onAdd={(s, title, category) => {
+            const id = actions.add(s, title, category);
+            if (id) push(t("board.add.added", { title }));
+            return id !== null;
+          }}
+        />
+      ))}
+    </div>
+  );
+
   return (
     <EvidenceProvider boardId={props.boardId} userId={props.user.id} isPrincipal={!!props.manageEvidence} readOnly={readOnly}>
-    <div className="board" data-ready={live.ready ? "true" : "false"}>
+    <div className="board" data-ready={live.ready ? "true" : "false"} data-dnd={dnd ? "ready" : undefined} {...(readOnly ? {} : dndTriggers)}>
       <BoardToolbar progress={progress} live={live} self={self} />
       <RefusedEvidenceNotice />
       {live.closed ? (
@@ -150,34 +182,19 @@ export function BoardView(props: BoardViewProps) {
           </a>
         ))}
       </nav>
-      <BoardDnd
-        enabled={!readOnly}
-        ids={shownIds}
-        titleOf={(id) => summaries.cards.get(id)?.title ?? ""}
-        summaryOf={(id) => summaries.byId.get(id)}
-        onMove={(cardId, status, index) => move(cardId, status, filtering ? fullIndex(summaries.ids[status], shownIds[status], cardId, index) : index)}
-      >
-        {(ids, target, dragging) => (
-          <div className={`board-columns${dragging ? " board-columns-dragging" : ""}`} role="group" aria-label={t("board.columnsLabel")}>
-            {STATUSES.map((status) => (
-              <BoardColumn
-                key={status}
-                status={status}
-                cards={ids[status].flatMap((id) => summaries.byId.get(id) ?? [])}
-                editorsByCard={editors}
-                readOnly={readOnly}
-                target={target === status}
-                onOpen={setOpenCardId}
-                onAdd={(s, title, category) => {
-                  const id = actions.add(s, title, category);
-                  if (id) push(t("board.add.added", { title }));
-                  return id !== null;
-                }}
-              />
-            ))}
-          </div>
-        )}
-      </BoardDnd>
+      {dnd ? (
+        <dnd.BoardDnd
+          enabled={!readOnly}
+          ids={shownIds}
+          titleOf={(id) => summaries.cards.get(id)?.title ?? ""}
+          summaryOf={(id) => summaries.byId.get(id)}
+          onMove={(cardId, status, index) => move(cardId, status, filtering ? fullIndex(summaries.ids[status], shownIds[status], cardId, index) : index)}
+        >
+          {columns}
+        </dnd.BoardDnd>
+      ) : (
+        columns(shownIds, null, false)
+      )}
       {readOnly ? null : <RecycleBin cards={binned} actions={actions} onRestored={(card) => push(t("board.bin.restored", { title: card.title }))} />}
       <CardDialog
         card={openCard}
