@@ -1,40 +1,24 @@
-import {
-  Calendar,
-  Camera,
-  Check,
-  Hourglass,
-  GripVertical,
-  Paperclip,
-  Pencil,
-  RotateCcw,
-  Search,
-  Trash2,
-  Undo2,
-  X,
-  type LucideIcon,
+import type { LucideIcon } from "lucide-react";
+
+// Every icon the app shows, as inline SVG (lucide-react). Emoji and symbol characters render as
+// empty boxes on some school computers. Each is its own export, so a page's chunk holds only the
+// icons it shows (the card dialog's stay in its chunk).
+export {
+  Calendar as CalendarIcon,
+  Camera as CameraIcon,
+  Check as CheckIcon,
+  Hourglass as WaitingIcon,
+  X as CloseIcon,
+  GripVertical as DragIcon,
+  Pencil as EditIcon,
+  Paperclip as AttachIcon,
+  RotateCcw as RestoreIcon,
+  Search as SearchIcon,
+  Trash2 as TrashIcon,
+  Undo2 as UndoIcon,
 } from "lucide-react";
 
-// Every icon the app shows, as inline SVG (lucide-react, imported one by one so the bundle keeps
-// only these). Emoji and symbol characters render as empty boxes on some school computers.
-const ICONS = {
-  calendar: Calendar,
-  camera: Camera,
-  check: Check,
-  waiting: Hourglass,
-  close: X,
-  drag: GripVertical,
-  edit: Pencil,
-  attach: Paperclip,
-  restore: RotateCcw,
-  search: Search,
-  trash: Trash2,
-  undo: Undo2,
-} satisfies Record<string, LucideIcon>;
-
-export type IconName = keyof typeof ICONS;
-
 /** Decorative: the button or link around it carries the accessible name. */
-export function Icon({ name, size = 18 }: { name: IconName; size?: number }) {
-  const Svg = ICONS[name];
+export function Icon({ of: Svg, size = 18 }: { of: LucideIcon; size?: number }) {
   return <Svg size={size} aria-hidden="true" focusable="false" strokeWidth={2} />;
 }

@@ -7,4 +7,9 @@
 export { default as accountPages } from "./vi/pages/account.json";
 export { default as adminPages } from "./vi/pages/admin.json";
 export { default as campaignsPages } from "./vi/pages/campaigns.json";
+// A card's dialog and the board's activity feed: registered by their lazily loaded modules.
+export { default as cardPages } from "./vi/pages/card.json";
+// Drag and drop's announcements: registered by its lazily loaded module (board-dnd.tsx).
+export { default as dndPages } from "./vi/pages/dnd.json";
 export { default as overviewPages } from "./vi/pages/overview.json";
+export { default as reportPages } from "./vi/pages/report.json";

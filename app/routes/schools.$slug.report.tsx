@@ -8,11 +8,16 @@ import { DocumentView } from "~/features/report/document-view";
 import { ReviewForm, ReviewNotes } from "~/features/report/review-form";
 import { ReportStatusBadge } from "~/features/report/status-badge";
 import { formatDateTime } from "~/i18n/format";
+import { registerMessages } from "~/i18n/i18n";
+import { reportPages } from "~/i18n/pages";
 import { findSchoolBoard } from "~/models/board.server";
 import { listEvidence } from "~/models/evidence.server";
 import { getDraft, reportInput } from "~/models/report-draft.server";
 import { findVersion, getReport, listVersions, versionInput } from "~/models/report.server";
 import { can, requireUser } from "~/utils/permissions.server";
+
+// This page's own messages (app/i18n/pages.ts).
+registerMessages(reportPages);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Báo cáo · ${data?.school.name ?? ""}` }];
 

@@ -97,6 +97,7 @@ export const LOADED_ONLY_WHEN: Record<string, string> = {
   "messages.en": "the page is in English",
   "due-date-calendar.client": "the date picker is opened",
   "card-dialog-body": "a card is opened (or a pointer or the focus is on its title)",
+  "board-feed-body": "the board's activity feed is opened",
   "board-dnd": "a mouse moves over the board, or a finger, the focus or a key is in it",
 };
 

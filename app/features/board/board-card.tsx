@@ -1,6 +1,6 @@
 import { forwardRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Icon } from "~/components/icons";
+import { Icon, DragIcon } from "~/components/icons";
 import { formatDate } from "~/i18n/format";
 import type { CardSummary } from "./board-view-model";
 import type { PresenceUser } from "./presence-logic";
@@ -45,7 +45,7 @@ export const DragHandle = forwardRef<HTMLButtonElement, HandleProps>(function Dr
       {...rest}
       aria-label={t("board.dragHandle", { title })}
     >
-      <Icon name="drag" size={20} />
+      <Icon of={DragIcon} size={20} />
     </button>
   );
 });

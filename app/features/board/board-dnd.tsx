@@ -25,8 +25,12 @@ import type { CardSummary } from "./board-view-model";
 import { takeActivation } from "./drag-handover";
 import { columnDropId, dropTarget, findColumn, isRealMove, moveAcross, statusOfColumnDropId, type ColumnIds } from "./drag-logic";
 import { boardKeyboardCoordinates } from "./keyboard-moves";
+import { registerMessages } from "~/i18n/i18n";
+import { dndPages } from "~/i18n/pages";
 
-// This module is its own chunk, loaded at the first sign of a drag (dnd-loader.ts).
+// This module is its own chunk, loaded at the first sign of a drag (dnd-loader.ts), with the
+// messages only a drag says.
+registerMessages(dndPages);
 
 type DndProps = {
   enabled: boolean;

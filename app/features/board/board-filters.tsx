@@ -1,7 +1,7 @@
 import { useSearchParams } from "@remix-run/react";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Icon } from "~/components/icons";
+import { Icon, SearchIcon } from "~/components/icons";
 import { CRITERIA, type Criterion } from "~/domain";
 import { isFiltering, readFilter, writeFilter, type BoardFilter } from "./board-filters-logic";
 
@@ -26,7 +26,7 @@ export function BoardFilters({ filter, onChange, shown, total }: { filter: Board
         <label htmlFor={`${id}-q`} className="board-sr-only">
           {t("board.filter.search")}
         </label>
-        <Icon name="search" />
+        <Icon of={SearchIcon} />
         <input
           id={`${id}-q`}
           type="search"

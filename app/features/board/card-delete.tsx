@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Card } from "~/domain";
 import type { CardActions } from "./card-actions";
-import { Icon } from "~/components/icons";
+import { Icon, TrashIcon } from "~/components/icons";
 
 /** Deleting a school card puts it in the recycle bin: a toast offers to undo, the bin restores it later. */
 export function DeleteCard({ card, actions, onDeleted }: { card: Card; actions: CardActions; onDeleted: () => void }) {
@@ -12,7 +12,7 @@ export function DeleteCard({ card, actions, onDeleted }: { card: Card; actions: 
     return (
       <div className="board-danger-zone">
         <button type="button" className="btn board-btn-danger-outline" onClick={() => setConfirming(true)}>
-          <Icon name="trash" />
+          <Icon of={TrashIcon} />
           {t("board.dialog.deleteCard")}
         </button>
       </div>

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Icon } from "~/components/icons";
+import { Icon, CloseIcon } from "~/components/icons";
 import type { Card, Status } from "~/domain";
 import { rewordedFrom, type Originals } from "~/domain/original-words";
 import { CardActivity } from "~/features/comments/card-activity";
@@ -13,9 +13,12 @@ import { ChecklistEditor } from "./checklist-editor";
 import { EvidenceStrip } from "~/features/evidence/evidence-strip";
 import type { PresenceUser } from "./presence-logic";
 import { EditorsLine } from "./presence";
+import { registerMessages } from "~/i18n/i18n";
+import { cardPages } from "~/i18n/pages";
 
 // What an open card dialog shows (card-dialog.tsx loads it when a card is first opened: none of
-// it is needed to show or drag the board, docs/benchmarks.md).
+// it is needed to show or drag the board, docs/benchmarks.md), with its own messages.
+registerMessages(cardPages);
 
 export type CardDialogBodyProps = {
   card: Card;
@@ -66,7 +69,7 @@ function CardDialogHeader({ card, onClose }: { card: Card; onClose: () => void }
         <h2 id="board-dialog-title">{card.title}</h2>
       </div>
       <button type="button" className="board-icon-btn board-dialog-close" aria-label={t("board.dialog.close")} onClick={onClose}>
-        <Icon name="close" size={22} />
+        <Icon of={CloseIcon} size={22} />
       </button>
     </header>
   );

@@ -2,7 +2,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { liveItems, type Card, type ChecklistItem } from "~/domain";
 import type { CardActions } from "./card-actions";
-import { Icon } from "~/components/icons";
+import { Icon, CheckIcon, EditIcon, TrashIcon } from "~/components/icons";
 import { EvidenceStrip } from "~/features/evidence/evidence-strip";
 import { useEvidence } from "~/features/evidence/use-evidence";
 import { useLiveText } from "./live-text";
@@ -71,11 +71,11 @@ function ChecklistRow({ cardId, item, readOnly, actions }: { cardId: string; ite
       {readOnly ? null : (
         <span className="board-item-actions">
           <button type="button" className="board-icon-btn" aria-label={t("board.dialog.editItem", { text: item.text })} onClick={() => setEditing(true)}>
-            <Icon name="edit" />
+            <Icon of={EditIcon} />
           </button>
           {item.origin === "school" ? (
             <button type="button" className="board-icon-btn" aria-label={t("board.dialog.removeItem", { text: item.text })} onClick={() => actions.removeItem(cardId, item.id)}>
-              <Icon name="trash" />
+              <Icon of={TrashIcon} />
             </button>
           ) : null}
         </span>
@@ -110,7 +110,7 @@ function ItemTextEditor({ cardId, item, actions, onDone }: { cardId: string; ite
           aria-describedby={text.refused ? `${inputId}-error` : undefined}
         />
         <button type="submit" className="btn btn-primary">
-          <Icon name="check" />
+          <Icon of={CheckIcon} />
           {t("board.dialog.done")}
         </button>
         {text.refused ? (

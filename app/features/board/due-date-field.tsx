@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Icon } from "~/components/icons";
+import { Icon, CalendarIcon } from "~/components/icons";
 import { formatDate, parseDate } from "~/i18n/format";
 
 // The calendar (react-day-picker with its Vietnamese locale) loads only when someone opens it:
@@ -63,7 +63,7 @@ export function DueDateField({ value, onChange }: { value: string | null; onChan
           aria-label={t("board.dialog.pickDate")}
           onClick={() => setOpen((o) => !o)}
         >
-          <Icon name="calendar" />
+          <Icon of={CalendarIcon} />
         </button>
       </div>
       <span id={`${id}-hint`} className="board-hint">

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Icon } from "~/components/icons";
+import { Icon, RestoreIcon } from "~/components/icons";
 import type { Card } from "~/domain";
 import type { CardActions } from "./card-actions";
 
@@ -25,7 +25,7 @@ export function RecycleBin({ cards, actions, onRestored }: { cards: Card[]; acti
                   if (actions.restore(card.id)) onRestored(card);
                 }}
               >
-                <Icon name="restore" />
+                <Icon of={RestoreIcon} />
                 {t("board.bin.restore")}
                 <span className="board-sr-only">«{card.title}»</span>
               </button>

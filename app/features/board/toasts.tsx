@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Icon } from "~/components/icons";
+import { Icon, CloseIcon } from "~/components/icons";
 
 export type ToastAction = { label: string; run: () => void };
 export type Toast = { id: number; message: string; tone: "info" | "error"; actions: ToastAction[] };
@@ -55,7 +55,7 @@ export function ToastRegion({ toasts, dismiss }: { toasts: Toast[]; dismiss: (id
             </button>
           ))}
           <button type="button" className="board-icon-btn" aria-label={t("board.toastClose")} onClick={() => dismiss(toast.id)}>
-            <Icon name="close" />
+            <Icon of={CloseIcon} />
           </button>
         </div>
       ))}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Icon } from "~/components/icons";
+import { Icon, AttachIcon, CameraIcon, WaitingIcon } from "~/components/icons";
 import { formatDateTime } from "~/i18n/format";
 import type { EvidenceJson } from "~/models/evidence.server";
 import type { QueuedEvidence } from "./offline-queue";
@@ -56,7 +56,7 @@ export function EvidenceStrip({ cardId, itemId, label, readOnly }: { cardId: str
       {readOnly ? null : (
         <span className="evidence-actions">
           <label className="btn board-btn-secondary evidence-add" htmlFor={`${id}-cam`}>
-            <Icon name="camera" size={16} /> {t("evidence.takePhoto")}
+            <Icon of={CameraIcon} size={16} /> {t("evidence.takePhoto")}
           </label>
           <input
             ref={camera}
@@ -70,7 +70,7 @@ export function EvidenceStrip({ cardId, itemId, label, readOnly }: { cardId: str
             onChange={() => void onFiles(camera.current)}
           />
           <label className="btn board-btn-secondary evidence-add" htmlFor={`${id}-file`}>
-            <Icon name="attach" size={16} /> {t("evidence.attachFile")}
+            <Icon of={AttachIcon} size={16} /> {t("evidence.attachFile")}
           </label>
           <input
             ref={files}
@@ -110,7 +110,7 @@ function QueuedThumb({ queued }: { queued: QueuedEvidence }) {
     <span className="evidence-thumb evidence-queued" role="img" aria-label={t("evidence.queuedName", { name: queued.name })} title={t("evidence.queuedName", { name: queued.name })} data-testid="evidence-queued">
       {src ? <img src={src} alt="" width={56} height={56} /> : <span className="evidence-file">{queued.name.split(".").pop()?.toUpperCase()}</span>}
       <span className="evidence-queued-mark">
-        <Icon name="waiting" size={14} />
+        <Icon of={WaitingIcon} size={14} />
       </span>
     </span>
   );
