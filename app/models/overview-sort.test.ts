@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { wardName } from "~/features/overview/labels";
-import { sortLines, type SchoolLine } from "./overview.server";
+import type { SchoolLine } from "./overview-lines.server";
+import { sortLines } from "./overview-sort.server";
 
 const line = (name: string, ward = "bac-son", level = "TH", done = 0): SchoolLine => ({
   boardId: name,
