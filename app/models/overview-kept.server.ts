@@ -30,9 +30,9 @@ const SKEW_MS = 60_000;
 const FULL_EVERY_MS = 10 * 60_000;
 /** More boards changed than this since the last request (a launch, a publish, an import): one full read instead. */
 const INCREMENTAL_MAX = 2_000;
-/** Views kept per process (campaign × day × card filter), and lines kept in all of them. */
+/** Views kept per process (campaign × day × card filter), and lines kept in all of them (~700 bytes a line: 200,000 lines ~140 MB). */
 const MAX_VIEWS = 16;
-const MAX_LINES = 400_000;
+const MAX_LINES = 200_000;
 
 export type KeptQuery = {
   campaign: { id: string; status: string; deadline: string };
