@@ -2,7 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { OverviewFilters, SortKey } from "~/features/overview/filters";
 import { cardFigures, type CardAgg } from "./overview-figures.server";
 import { readLines, toSchoolLine, type SchoolLine } from "./overview-lines.server";
-import { sortLines } from "./overview-sort.server";
+import { lineOrder, mergeLines, sortLines, type LineOrder } from "./overview-sort.server";
 import { campaignReports, type ReportStatus } from "./report.server";
 import { sqlDate } from "./sql.server";
 
@@ -48,7 +48,11 @@ type View = {
   reports: Map<string, ReportStatus>;
   /** Bumped whenever a line changes; the sorted orders remember the version they were made at. */
   version: number;
-  orders: Map<string, { version: number; lines: SchoolLine[] }>;
+  orders: Map<string, { version: number; lines: SchoolLine[]; order: LineOrder }>;
+  /** The boards whose line changed at each of the last versions, for the sorted orders to catch up. */
+  log: { version: number; ids: Set<string> }[];
+  /** Rows of the last minute already read, by source and board, with their stamp: not read again. */
+  seen: Map<string, number>;
   watermark: number;
   builtAt: number;
   boards: number;
@@ -80,7 +84,7 @@ const figureQuery = (q: KeptQuery) => ({
  * call, in the order asked for (or the kept order). The lines are shared between requests: never
  * change one; the array is the caller's.
  */
-export async function keptLines(db: PrismaClient, q: KeptQuery, sort?: { key: SortKey; dir: "asc" | "desc"; wardName: (slug: string) => string }): Promise<SchoolLine[]> {
+export async function keptLines(db: PrismaClient, q: KeptQuery, sort?: { key: SortKey; dir: "asc" | "desc"; wardName: (slug: string) => string }): Promise<readonly SchoolLine[]> {
   const arrival = nextSeq();
   const key = keyOf(q);
   const slot = slots().get(key) ?? { view: null, busy: null };
@@ -91,7 +95,7 @@ export async function keptLines(db: PrismaClient, q: KeptQuery, sort?: { key: So
   });
   const view = slot.view!;
   touch(key, slot);
-  return [...(sort ? sorted(view, sort.key, sort.dir, sort.wardName) : view.lines.values())];
+  return sort ? sorted(view, sort.key, sort.dir, sort.wardName) : [...view.lines.values()];
 }
 
 /**
@@ -121,8 +125,17 @@ async function refresh(db: PrismaClient, q: KeptQuery, view: View): Promise<bool
   const since = Math.min(view.watermark, now - SKEW_MS);
   const [changed, print] = await Promise.all([changedSince(db, q.campaign.id, since), fingerprint(db, q.campaign.id)]);
   if (changed.length > INCREMENTAL_MAX || print.boards !== view.boards) return false;
-  const ids = new Set(changed.map((c) => c.boardId));
+  // The rows of the last minute come back at every request: read again only those stamped anew.
+  const ids = new Set<string>();
+  const seen = new Map<string, number>();
+  for (const c of changed) {
+    const at = time(c.at);
+    const key = `${c.k}:${c.boardId}`;
+    if (view.seen.get(key) !== at) ids.add(c.boardId);
+    seen.set(key, at);
+  }
   const reportsMoved = print.reports !== view.reportPrint;
+  view.seen = seen;
   if (!ids.size && !reportsMoved) return true;
   const boards = [...ids];
   const [rows, aggs, reports] = await Promise.all([
@@ -130,12 +143,12 @@ async function refresh(db: PrismaClient, q: KeptQuery, view: View): Promise<bool
     boards.length ? cardFigures(db, figureQuery(q), boards) : new Map<string, CardAgg>(),
     reportsMoved ? campaignReports(q.campaign.id, q.campaign.deadline, db) : view.reports,
   ]);
-  let moved = false;
+  const moved = new Set<string>();
   const put = (id: string, line: SchoolLine) => {
     const old = view.lines.get(id);
     if (old && JSON.stringify(old) === JSON.stringify(line)) return;
     view.lines.set(id, line);
-    moved = true;
+    moved.add(id);
   };
   if (reportsMoved) {
     // A report changes its line's report only (not its figures or status).
@@ -157,8 +170,12 @@ async function refresh(db: PrismaClient, q: KeptQuery, view: View): Promise<bool
     put(row[0], toSchoolLine(row, view.aggs.get(row[0]), reports.get(row[0]) ?? null, q.filters));
   }
   // Changed and not read back: its school was deactivated (or the board is gone).
-  for (const id of boards) if (!read.has(id) && view.lines.delete(id)) moved = true;
-  if (moved) view.version++;
+  for (const id of boards) if (!read.has(id) && view.lines.delete(id)) moved.add(id);
+  if (moved.size) {
+    view.version++;
+    view.log.push({ version: view.version, ids: moved });
+    while (view.log.length > 64 || view.log.reduce((n, e) => n + e.ids.size, 0) > INCREMENTAL_MAX) view.log.shift();
+  }
   view.watermark = Math.max(view.watermark, ...changed.map((c) => time(c.at)));
   return true;
 }
@@ -169,7 +186,7 @@ async function build(db: PrismaClient, q: KeptQuery): Promise<View> {
   const builtAt = Date.now();
   const [rows, aggs, reports] = await Promise.all([readLines(db, q.campaign), cardFigures(db, figureQuery(q)), campaignReports(q.campaign.id, q.campaign.deadline, db)]);
   const lines = new Map(rows.map((row) => [row[0], toSchoolLine(row, aggs.get(row[0]), reports.get(row[0]) ?? null, q.filters)]));
-  return { lines, aggs, reports, version: 0, orders: new Map(), watermark: newest, builtAt, boards: print.boards, reportPrint: print.reports };
+  return { lines, aggs, reports, version: 0, orders: new Map(), log: [], seen: new Map(), watermark: newest, builtAt, boards: print.boards, reportPrint: print.reports };
 }
 
 /** Most recently used last; the oldest views go first when there are too many or too many lines. */
@@ -185,33 +202,51 @@ function touch(key: string, slot: Slot) {
   }
 }
 
-/** The view's lines in this order, sorted again only when a line changed, from the last order (nearly sorted already). */
-function sorted(view: View, key: SortKey, dir: "asc" | "desc", wardName: (slug: string) => string): SchoolLine[] {
+/**
+ * The view's lines in this order. Kept per order; when lines changed since, the changed ones are
+ * taken out of the last order and merged back in their new places (mergeLines), and only a
+ * change the order cannot place (a name or ward it has not seen, too many changes) sorts again.
+ */
+function sorted(view: View, key: SortKey, dir: "asc" | "desc", wardName: (slug: string) => string): readonly SchoolLine[] {
   const name = `${key}:${dir}`;
   const kept = view.orders.get(name);
   if (kept?.version === view.version) return kept.lines;
-  let lines: SchoolLine[];
-  if (kept) {
-    lines = kept.lines.flatMap((l) => view.lines.get(l.boardId) ?? []);
-    if (lines.length !== view.lines.size) {
-      const seen = new Set(lines.map((l) => l.boardId));
-      for (const l of view.lines.values()) if (!seen.has(l.boardId)) lines.push(l);
+  const changed = kept && changedFrom(view, kept.version);
+  if (kept && changed) {
+    const added = [...changed].flatMap((id) => view.lines.get(id) ?? []);
+    if (added.every(kept.order.knows)) {
+      const lines = mergeLines(
+        kept.lines.filter((l) => !changed.has(l.boardId)),
+        added,
+        kept.order,
+      );
+      view.orders.set(name, { version: view.version, lines, order: kept.order });
+      return lines;
     }
-  } else lines = [...view.lines.values()];
-  sortLines(lines, key, dir, wardName);
-  view.orders.set(name, { version: view.version, lines });
+  }
+  const lines = [...view.lines.values()];
+  const order = lineOrder(lines, key, dir, wardName);
+  sortLines(lines, key, dir, wardName, order);
+  view.orders.set(name, { version: view.version, lines, order });
   return lines;
+}
+
+/** The boards whose line changed after `version`, or null when the log no longer reaches back that far. */
+function changedFrom(view: View, version: number): Set<string> | null {
+  const entries = view.log.filter((e) => e.version > version);
+  if (entries.length !== view.version - version) return null;
+  return new Set(entries.flatMap((e) => [...e.ids]));
 }
 
 /** Boards of the campaign whose board, projection or school row changed after `since`. */
 async function changedSince(db: PrismaClient, campaignId: string, since: number) {
   const at = sqlDate(new Date(since));
-  return db.$queryRaw<{ boardId: string; at: unknown }[]>`
-    SELECT st."boardId", st."updatedAt" AS "at" FROM "BoardStat" st WHERE st."campaignId" = ${campaignId} AND st."updatedAt" > ${at}
+  return db.$queryRaw<{ k: string; boardId: string; at: unknown }[]>`
+    SELECT 'st' AS "k", st."boardId", st."updatedAt" AS "at" FROM "BoardStat" st WHERE st."campaignId" = ${campaignId} AND st."updatedAt" > ${at}
     UNION ALL
-    SELECT b."id", b."updatedAt" FROM "Board" b WHERE b."campaignId" = ${campaignId} AND b."updatedAt" > ${at}
+    SELECT 'b', b."id", b."updatedAt" FROM "Board" b WHERE b."campaignId" = ${campaignId} AND b."updatedAt" > ${at}
     UNION ALL
-    SELECT b."id", s."updatedAt" FROM "School" s JOIN "Board" b ON b."schoolId" = s."id" WHERE b."campaignId" = ${campaignId} AND s."updatedAt" > ${at}`;
+    SELECT 's', b."id", s."updatedAt" FROM "School" s JOIN "Board" b ON b."schoolId" = s."id" WHERE b."campaignId" = ${campaignId} AND s."updatedAt" > ${at}`;
 }
 
 /** The newest change of any row the lines are read from. */
