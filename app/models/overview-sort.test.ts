@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { wardName } from "~/features/overview/labels";
-import { sortLines, type SchoolLine } from "./overview.server";
+import type { SchoolLine } from "./overview-lines.server";
+import { lineOrder, mergeLines, sortLines } from "./overview-sort.server";
 
 const line = (name: string, ward = "bac-son", level = "TH", done = 0): SchoolLine => ({
   boardId: name,
@@ -32,5 +33,23 @@ describe("sortLines", () => {
     expect(names(sortLines(lines, "ward", "asc", wardName))).toEqual(["D", "B", "A", "C"]);
     const progress = [line("Y", "bac-son", "TH", 5), line("X", "bac-son", "TH", 5), line("Z", "bac-son", "TH", 1)];
     expect(names(sortLines(progress, "progress", "desc", wardName))).toEqual(["X", "Y", "Z"]);
+  });
+});
+
+describe("mergeLines", () => {
+  it("puts changed lines back where a full sort would, for every key and direction", () => {
+    const wards = ["bac-son", "lam-ha", "van-dau"];
+    const base = Array.from({ length: 300 }, (_, i) => line(`Trường ${String.fromCharCode(65 + (i % 26))}${i % 7} ${i}`, wards[i % 3], ["MN", "TH", "THCS"][i % 3], (i * 7) % 11));
+    for (const key of ["name", "ward", "progress", "items", "status"] as const) {
+      for (const dir of ["asc", "desc"] as const) {
+        const order = lineOrder(base, key, dir, wardName);
+        const sorted = sortLines([...base], key, dir, wardName, order);
+        // Ten schools ticked (their line replaced by a new one), one of them twice over.
+        const changed = new Map(sorted.filter((_, i) => i % 29 === 3).map((l, i) => [l.boardId, { ...l, progress: { done: (i * 3) % 11, total: 10 } }]));
+        const merged = mergeLines(sorted.filter((l) => !changed.has(l.boardId)), [...changed.values()], order);
+        const expected = sortLines(base.map((l) => changed.get(l.boardId) ?? l), key, dir, wardName);
+        expect(names(merged), `${key} ${dir}`).toEqual(names(expected));
+      }
+    }
   });
 });

@@ -1,37 +1,21 @@
 import type { PrismaClient } from "@prisma/client";
 import { CATEGORIES, CRITERIA, LEVELS, type Category, type Criterion } from "~/domain";
-import { hasCardFilters, matchesReportFilter, type OverviewFilters, type SchoolStatus, type SortKey } from "~/features/overview/filters";
-import { lastDayBefore, percent, schoolStatus } from "~/features/overview/schedule";
-import { isFrozen } from "~/domain/campaign";
+import { matchesReportFilter, type OverviewFilters, type SchoolStatus, type SortKey } from "~/features/overview/filters";
+import { lastDayBefore, percent } from "~/features/overview/schedule";
 import { deadlineDate, visibleCampaigns } from "~/models/board.server";
 import { getDb } from "~/utils/db.server";
-import { campaignReports, type ReportStatus } from "./report.server";
+import { campaignReports } from "./report.server";
 import { cardFigures, cardWhere } from "./overview-figures.server";
-import { inJsonArray, jsonRows, SQL, sqlBool, utcDate } from "./sql.server";
+import { keptLines } from "./overview-kept.server";
+import { readLines, toSchoolLine, type Counts, type Progress, type SchoolLine } from "./overview-lines.server";
+import { inJsonArray } from "./sql.server";
 
 // The district overview as SQL over the projection tables (BoardStat, CardRow), never a decode
 // of board documents: two queries whatever the number of schools. Unfiltered figures come from
 // BoardStat, the same row GET /api/v1/boards reports; category/criterion filters aggregate the
 // matching CardRows instead.
 
-export type Counts = { planned: number; in_progress: number; done: number };
-export type Progress = { done: number; total: number };
-
-export type SchoolLine = {
-  boardId: string;
-  school: { id: string; slug: string; name: string; level: string; ward: string };
-  /** null when the board cannot be read: shown as such, never as zero. */
-  progress: Progress | null;
-  cards: Counts | null;
-  overdue: number | null;
-  /** Items that should be done by today under the plan's due dates. */
-  expected: number | null;
-  lastActivityAt: string | null;
-  status: SchoolStatus;
-  error: string | null;
-  /** The school's results report (báo cáo kết quả), null until submitted. */
-  report: ReportStatus | null;
-};
+export type { Counts, Progress, SchoolLine };
 
 export type Breakdown<K extends string> = { key: K; done: number; total: number }[];
 
@@ -85,14 +69,6 @@ function toCampaign(c: { id: string; name: string; slug: string; deadline: Date;
   };
 }
 
-type LineRow = [
-  boardId: string, schoolId: string, slug: string, name: string, level: string, ward: string,
-  statId: string | null, itemsDone: number | null, itemsTotal: number | null,
-  cardsPlanned: number | null, cardsInProgress: number | null, cardsDone: number | null,
-  lastActivityAt: string | null, error: string | null,
-];
-const LINE_COLUMNS = ["boardId", "schoolId", "slug", "name", "level", "ward", "statId", "itemsDone", "itemsTotal", "cardsPlanned", "cardsInProgress", "cardsDone", "lastActivityAt", "error"] as const;
-
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
 export async function getOverview(
@@ -103,6 +79,8 @@ export async function getOverview(
     breakdowns?: boolean;
     /** One school only: a principal's own line. */
     schoolId?: string;
+    /** The lines in this order (else in the order they were kept). */
+    sort?: { key: SortKey; dir: "asc" | "desc"; wardName: (slug: string) => string };
     db?: PrismaClient;
   },
 ): Promise<Overview> {
@@ -110,50 +88,28 @@ export async function getOverview(
   const filters = opts.filters ?? {};
   const { today } = opts;
   const lastDay = lastDayBefore(campaign.deadline);
-  const cardFiltered = hasCardFilters(filters);
-
-  const linesQuery = SQL.sql`
-    SELECT b."id" AS "boardId", s."id" AS "schoolId", s."slug", s."name", s."level", s."ward",
-      st."boardId" AS "statId", st."itemsDone", st."itemsTotal", st."cardsPlanned", st."cardsInProgress", st."cardsDone",
-      st."lastActivityAt", st."error"
-    FROM "Board" b JOIN "School" s ON s."id" = b."schoolId" LEFT JOIN "BoardStat" st ON st."boardId" = b."id"
-    WHERE b."campaignId" = ${campaign.id}
-      -- A closed campaign keeps the schools it had at closing, even one deactivated since.
-      ${isFrozen(campaign.status) ? SQL.empty : SQL.sql`AND s."active" = ${sqlBool(true)}`}
-      ${filters.level ? SQL.sql`AND s."level" = ${filters.level}` : SQL.empty}
-      ${filters.ward ? SQL.sql`AND s."ward" = ${filters.ward}` : SQL.empty}
-      ${opts.schoolId ? SQL.sql`AND s."id" = ${opts.schoolId}` : SQL.empty}`;
-  const [[linesJson], byBoard, reports] = await Promise.all([
-    // One JSON value rather than a row per school: see jsonRows.
-    db.$queryRaw<{ j: string }[]>`${jsonRows(linesQuery, LINE_COLUMNS)}`,
-    // The per-board pass over the campaign's cards (CardRow_overview_idx covers it), kept between requests.
-    cardFigures(db, { campaignId: campaign.id, filters, today, lastDay, schoolId: opts.schoolId }),
-    campaignReports(campaign.id, campaign.deadline, db),
-  ]);
-  const lines = JSON.parse(linesJson!.j) as LineRow[];
-
-  const schools: SchoolLine[] = lines.map(([boardId, schoolId, slug, name, level, ward, statId, itemsDone, itemsTotal, cardsPlanned, cardsInProgress, cardsDone, last, err]) => {
-    const agg = byBoard.get(boardId);
-    const school = { id: schoolId, slug, name, level, ward };
-    const lastActivityAt = last ? utcDate(last).toISOString() : null;
-    const report = reports.get(boardId) ?? null;
-    if (!statId || err) {
-      const error = err ?? "not projected yet";
-      return { boardId, school, progress: null, cards: null, overdue: null, expected: null, lastActivityAt, status: "unreadable", error, report };
-    }
-    const progress = cardFiltered ? { done: n(agg?.d), total: n(agg?.t) } : { done: n(itemsDone), total: n(itemsTotal) };
-    const cards = cardFiltered
-      ? { planned: n(agg?.p), in_progress: n(agg?.ip), done: n(agg?.dn) }
-      : { planned: n(cardsPlanned), in_progress: n(cardsInProgress), done: n(cardsDone) };
-    const expected = n(agg?.expected);
-    const status = schoolStatus({ ...progress, expected, cardsStarted: cards.in_progress + cards.done, cardsOpen: cards.planned + cards.in_progress });
-    return { boardId, school, progress, cards, overdue: n(agg?.overdue), expected, lastActivityAt, status, error: null, report };
-  });
-
-  const kept = schools.filter((s) => (!filters.status || s.status === filters.status) && matchesReportFilter(s.report, filters.report));
+  // The district's lines are kept between requests and checked against the database at each
+  // (overview-kept.server.ts, ADR 049); one school's line is a small query of its own.
+  const lines = opts.schoolId ? await schoolLines(db, campaign, { filters, today, lastDay, schoolId: opts.schoolId }) : await keptLines(db, { campaign, filters, today, lastDay }, opts.sort);
+  const kept = lines.filter(
+    (s) =>
+      (!filters.level || s.school.level === filters.level) &&
+      (!filters.ward || s.school.ward === filters.ward) &&
+      (!filters.status || s.status === filters.status) &&
+      matchesReportFilter(s.report, filters.report),
+  );
   const overview: Overview = { campaign, today, totals: totalsOf(kept), schools: kept };
   if (opts.breakdowns) overview.breakdowns = await breakdownsOf(db, campaign.id, filters, kept);
   return overview;
+}
+
+async function schoolLines(db: PrismaClient, campaign: OverviewCampaign, q: { filters: OverviewFilters; today: string; lastDay: string; schoolId: string }): Promise<SchoolLine[]> {
+  const [rows, byBoard, reports] = await Promise.all([
+    readLines(db, campaign, { schoolId: q.schoolId }),
+    cardFigures(db, { campaignId: campaign.id, ...q }),
+    campaignReports(campaign.id, campaign.deadline, db),
+  ]);
+  return rows.map((row) => toSchoolLine(row, byBoard.get(row[0]), reports.get(row[0]) ?? null, q.filters));
 }
 
 function totalsOf(schools: SchoolLine[]): Overview["totals"] {
@@ -215,49 +171,6 @@ async function breakdownsOf(db: PrismaClient, campaignId: string, filters: Overv
     }
   }
   return { criteria, categories, levels };
-}
-
-const STATUS_ORDER: SchoolStatus[] = ["unreadable", "not_started", "behind", "on_track", "done"];
-const collator = new Intl.Collator("vi");
-
-// Every school name this process has sorted, with its place in Vietnamese order. Comparing
-// names with the collator inside the sort costs ~0.5 µs a call, and a sort of 50,000 lines
-// makes ~800,000 calls; ranks make it a comparison of numbers. Ranks over a superset of the
-// names keep their order, so the table is rebuilt only when a name it lacks comes up.
-const g = globalThis as unknown as { __overviewNameRanks?: Map<string, number> };
-function nameRanks(lines: SchoolLine[]): Map<string, number> {
-  let ranks = (g.__overviewNameRanks ??= new Map());
-  if (lines.every((l) => ranks.has(l.school.name))) return ranks;
-  // Renamed schools leave old names behind: start afresh rather than grow without end.
-  const known = ranks.size > 4 * lines.length + 1000 ? [] : [...ranks.keys()];
-  const names = [...new Set([...known, ...lines.map((l) => l.school.name)])].sort(collator.compare);
-  ranks = g.__overviewNameRanks = new Map(names.map((name, i) => [name, i]));
-  return ranks;
-}
-
-/** Sorts lines in place; ties fall back to the school's name so the order is stable across reloads. */
-export function sortLines(lines: SchoolLine[], sort: SortKey, dir: "asc" | "desc", wardName: (slug: string) => string) {
-  const ranks = nameRanks(lines);
-  const wards = [...new Set(lines.map((l) => l.school.ward))].sort((a, b) => collator.compare(wardName(a), wardName(b)));
-  const wardRank = new Map(wards.map((w, i) => [w, i]));
-  const level = (s: SchoolLine) => LEVELS.indexOf(s.school.level as never);
-  // Each line's keys are worked out once (numbers, or ISO text for last activity), then compared:
-  // a sort of 50,000 lines compares ~800,000 pairs.
-  const keyOf: Record<SortKey, (s: SchoolLine) => number | string> = {
-    name: (s) => ranks.get(s.school.name)!,
-    level,
-    ward: (s) => wardRank.get(s.school.ward)! * 10 + level(s),
-    progress: (s) => (s.progress ? (s.progress.total ? s.progress.done / s.progress.total : 0) : -1),
-    items: (s) => s.progress?.done ?? -1,
-    overdue: (s) => s.overdue ?? -1,
-    lastActivity: (s) => s.lastActivityAt ?? "",
-    status: (s) => STATUS_ORDER.indexOf(s.status),
-  };
-  const keyed = lines.map((line) => ({ line, key: keyOf[sort](line), name: ranks.get(line.school.name)! }));
-  const sign = dir === "asc" ? 1 : -1;
-  keyed.sort((a, b) => sign * (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || a.name - b.name);
-  for (const [i, k] of keyed.entries()) lines[i] = k.line;
-  return lines;
 }
 
 /**

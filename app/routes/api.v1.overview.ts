@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { OverviewRequestError, resolveOverview } from "~/features/overview/request.server";
-import { getOverview, sortLines } from "~/models/overview.server";
+import { getOverview } from "~/models/overview.server";
 import { wardName } from "~/features/overview/labels";
 import { ApiError, apiError, handleApi } from "~/utils/api.server";
 import { requireApiUser } from "~/utils/permissions.server";
@@ -24,8 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     });
     const campaign = resolved.campaign!;
     const { query, today } = resolved;
-    const overview = await getOverview(campaign, { filters: query.filters, today });
-    sortLines(overview.schools, query.sort, query.dir, wardName);
+    const overview = await getOverview(campaign, { filters: query.filters, today, sort: { key: query.sort, dir: query.dir, wardName } });
     const { limit, offset } = query.page;
     const total = overview.schools.length;
     return Response.json({

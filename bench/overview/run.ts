@@ -39,7 +39,7 @@ sqlite.close();
 console.log(`generated ${SCHOOLS} schools × 40 cards × 5 items in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 const { getDb, configureSqlite } = await import("../../app/utils/db.server");
-const { findCampaign, getOverview, sortLines } = await import("../../app/models/overview.server");
+const { findCampaign, getOverview } = await import("../../app/models/overview.server");
 const { getMatrix } = await import("../../app/features/overview/matrix.server");
 const { wardName } = await import("../../app/features/overview/labels");
 const { boardProgress, isOverdue, readBoard } = await import("../../app/domain");
@@ -49,14 +49,11 @@ const campaign = (await findCampaign(campaignId))!;
 
 /** The API's work: one overview (schools + totals), sorted. */
 async function sqlApi() {
-  const o = await getOverview(campaign, { today });
-  sortLines(o.schools, "ward", "asc", wardName);
-  return o;
+  return getOverview(campaign, { today, sort: { key: "ward", dir: "asc", wardName } });
 }
 /** The page's work: the same plus charts and the compliance matrix. */
 async function sqlPage() {
-  const o = await getOverview(campaign, { today, breakdowns: true });
-  sortLines(o.schools, "ward", "asc", wardName);
+  const o = await getOverview(campaign, { today, breakdowns: true, sort: { key: "ward", dir: "asc", wardName } });
   await getMatrix(campaign, o.schools, { today });
   return o;
 }

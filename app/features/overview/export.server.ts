@@ -3,7 +3,7 @@ import { formatDate, formatDateTime } from "~/i18n/format";
 import { t } from "~/i18n/i18n";
 import { todayInHcm } from "~/domain";
 import { criterionProgress, type CriterionProgress } from "~/models/campaign-progress.server";
-import { getOverview, sortLines, type Overview } from "~/models/overview.server";
+import { getOverview, type Overview } from "~/models/overview.server";
 import { requireUser } from "~/utils/permissions.server";
 import { getMatrix, type Matrix } from "./matrix.server";
 import { OverviewRequestError, resolveOverview } from "./request.server";
@@ -168,8 +168,7 @@ export async function loadExport(request: Request) {
     throw new Response(`"view" must be one of ${EXPORT_VIEWS.join(", ")}; got "${view}"`, { status: 400 });
   }
   const { query, today, campaign } = resolved;
-  const overview = await getOverview(campaign, { filters: query.filters, today, breakdowns: true });
-  sortLines(overview.schools, query.sort, query.dir, wardName);
+  const overview = await getOverview(campaign, { filters: query.filters, today, breakdowns: true, sort: { key: query.sort, dir: query.dir, wardName } });
   const [matrix, targets] = await Promise.all([getMatrix(campaign, overview.schools, { filters: query.filters, today }), criterionProgress(campaign.id)]);
   return { overview, matrix, targets, filters: query.filters, view: (view ?? "schools") as ExportView };
 }

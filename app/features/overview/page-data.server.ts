@@ -1,7 +1,7 @@
 import { daysLeft } from "~/domain";
 import { formatPercent } from "~/i18n/format";
 import { t, type Locale } from "~/i18n/i18n";
-import { districtAverage, districtCampaigns, getOverview, sortLines, type Breakdown, type Overview, type OverviewCampaign } from "~/models/overview.server";
+import { districtAverage, districtCampaigns, getOverview, type Breakdown, type Overview, type OverviewCampaign } from "~/models/overview.server";
 import type { SessionUser } from "~/utils/permissions.server";
 import { criterionProgress } from "~/models/campaign-progress.server";
 import type { ChartRow, ChartTableRow } from "./charts";
@@ -81,10 +81,9 @@ export async function districtPageData(user: SessionUser, resolved: ResolvedOver
   const { campaign, query, today } = resolved;
   const [campaigns, overview, targets] = await Promise.all([
     districtCampaigns(user.districtId),
-    getOverview(campaign, { filters: query.filters, today, breakdowns: true }),
+    getOverview(campaign, { filters: query.filters, today, breakdowns: true, sort: { key: query.sort, dir: query.dir, wardName } }),
     criterionProgress(campaign.id),
   ]);
-  sortLines(overview.schools, query.sort, query.dir, wardName);
   const matrix = await getMatrix(campaign, overview.schools, { filters: query.filters, today });
   const b = overview.breakdowns!;
   return {
