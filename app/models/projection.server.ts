@@ -20,14 +20,65 @@ export type ProjectResult = { ok: true } | { ok: false; error: string };
 export async function projectBoard(
   board: BoardKey,
   doc: Y.Doc,
-  opts: { at?: Date | null; db?: PrismaClient; tx?: Prisma.TransactionClient } = {},
-): Promise<ProjectResult> {
+  opts: { at?: Date | null; db?: PrismaClient; tx?: Prisma.TransactionClient; previous?: Projected | null } = {},
+): Promise<ProjectResult & { projected?: Projected }> {
   const db = opts.db ?? getDb();
   const decoded = readBoard(doc);
   const at = opts.at === undefined ? new Date() : opts.at;
   if (!decoded.ok) return recordUnreadable(board, decoded.error, { at, db, tx: opts.tx });
-  await inTransaction(db, opts.tx, (c) => projectionWrites(c, board, decoded.board, at));
-  return { ok: true };
+  if (opts.previous === undefined) {
+    await inTransaction(db, opts.tx, (c) => projectionWrites(c, board, decoded.board, at));
+    return { ok: true };
+  }
+  const previous = opts.previous;
+  const rows = projectionRows(board, decoded.board, at, sqlDate(new Date()));
+  const projected = projectedOf(rows);
+  const write = async (c: PrismaClient) => {
+    if (!previous || !(await changedRowsOnly(c, board, rows, projected, previous, at))) for (const s of projectionWrites(c, board, decoded.board, at, rows)) await s;
+  };
+  if (opts.tx) await write(opts.tx as PrismaClient);
+  else await db.$transaction((tx) => write(tx as PrismaClient));
+  return { ok: true, projected };
+}
+
+/**
+ * What this instance last wrote for a board (docs/decisions/050): each card's rows as text, and
+ * the `updatedAt` it gave the board's BoardStat. The collaboration server keeps it per room, so
+ * the next projection rewrites only the cards that changed.
+ */
+export interface Projected {
+  cards: Map<string, string>;
+  stamp: Date | string;
+}
+
+type Rows = ReturnType<typeof projectionRows>;
+
+function projectedOf(rows: Rows): Projected {
+  const cards = new Map<string, unknown[][]>(rows.cardRows.map((r) => [r[1] as string, [r]]));
+  for (const r of rows.itemRows) cards.get(r[2] as string)!.push(r);
+  return { cards: new Map([...cards].map(([id, rs]) => [id, JSON.stringify(rs)])), stamp: rows.stat[10] as Date | string };
+}
+
+/**
+ * The cards that changed since `previous`, deleted and inserted again; the others stay. Only if the
+ * projection is still the one `previous` describes: BoardStat's `updatedAt` is the stamp written
+ * then (every writer of a projection, another instance, a rebuild, a launch, sets it anew).
+ * Otherwise false, and the caller rewrites it whole.
+ */
+async function changedRowsOnly(c: PrismaClient, key: BoardKey, rows: Rows, projected: Projected, previous: Projected, at: Date | null) {
+  const [, , , itemsDone, itemsTotal, planned, inProgress, done, activity, , now] = rows.stat;
+  const stamped = at
+    ? await c.$executeRaw`UPDATE "BoardStat" SET "itemsDone" = ${itemsDone}, "itemsTotal" = ${itemsTotal}, "cardsPlanned" = ${planned}, "cardsInProgress" = ${inProgress}, "cardsDone" = ${done}, "lastActivityAt" = ${activity}, "updatedAt" = ${now} WHERE "boardId" = ${key.id} AND "updatedAt" = ${previous.stamp} AND "error" IS NULL`
+    : await c.$executeRaw`UPDATE "BoardStat" SET "itemsDone" = ${itemsDone}, "itemsTotal" = ${itemsTotal}, "cardsPlanned" = ${planned}, "cardsInProgress" = ${inProgress}, "cardsDone" = ${done}, "updatedAt" = ${now} WHERE "boardId" = ${key.id} AND "updatedAt" = ${previous.stamp} AND "error" IS NULL`;
+  if (stamped !== 1) return false;
+  const changed = new Set([...projected.cards].filter(([id, text]) => previous.cards.get(id) !== text).map(([id]) => id));
+  const stale = [...changed, ...[...previous.cards.keys()].filter((id) => !projected.cards.has(id))];
+  if (stale.length === 0) return true;
+  await c.$executeRaw`DELETE FROM "CardRow" WHERE "boardId" = ${key.id} AND "cardId" IN (${SQL.join(stale)})`;
+  await c.$executeRaw`DELETE FROM "ChecklistRow" WHERE "boardId" = ${key.id} AND "cardId" IN (${SQL.join(stale)})`;
+  for (const s of insertRows(c, "CardRow", CARD_COLUMNS, rows.cardRows.filter((r) => changed.has(r[1] as string)))) await s;
+  for (const s of insertRows(c, "ChecklistRow", ITEM_COLUMNS, rows.itemRows.filter((r) => changed.has(r[2] as string)))) await s;
+  return true;
 }
 
 /** The statements in one transaction: a new one, or the caller's (the collaboration server's board section). */
@@ -107,8 +158,8 @@ function projectionRows(key: BoardKey, board: Board, at: Date | null, now: Date 
 
 const STAT_COLUMNS = ["boardId", "campaignId", "schoolId", "itemsDone", "itemsTotal", "cardsPlanned", "cardsInProgress", "cardsDone", "lastActivityAt", "error", "updatedAt"] as const;
 
-function projectionWrites(db: PrismaClient, key: BoardKey, board: Board, at: Date | null) {
-  const { cardRows, itemRows, stat } = projectionRows(key, board, at, sqlDate(new Date()));
+function projectionWrites(db: PrismaClient, key: BoardKey, board: Board, at: Date | null, rows: Rows = projectionRows(key, board, at, sqlDate(new Date()))) {
+  const { cardRows, itemRows, stat } = rows;
   return [
     db.$executeRaw`DELETE FROM "CardRow" WHERE "boardId" = ${key.id}`,
     db.$executeRaw`DELETE FROM "ChecklistRow" WHERE "boardId" = ${key.id}`,

@@ -41,12 +41,53 @@ export async function createWebhook(districtId: string, actorId: string, input: 
   if (!verdict.ok) throw new WebhookError(verdict.code, verdict.message);
   const secret = input.secret ?? crypto.randomBytes(24).toString("base64url");
   const row = await db.webhook.create({ data: { districtId, url: verdict.url.toString(), secret, events: [...new Set(input.events)].join(","), createdById: actorId } });
+  await subscriptionsChanged(districtId);
   return { id: row.id, secret };
 }
 
 export async function deleteWebhook(districtId: string, id: string, db: PrismaClient = getDb()) {
   const { count } = await db.webhook.deleteMany({ where: { id, districtId } });
+  if (count === 1) await subscriptionsChanged(districtId);
   return count === 1;
+}
+
+type Subscription = { id: string; events: string[] };
+type CachedSubscriptions = { readAt: number; hooks: Promise<Subscription[]> };
+const g = globalThis as unknown as { __webhookSubscriptions?: Map<string, CachedSubscriptions> };
+// On globalThis: the server and the Remix build each import this module (as db.server.ts does).
+const cache = () => (g.__webhookSubscriptions ??= new Map());
+
+async function readSubscriptions(districtId: string, db: Db): Promise<Subscription[]> {
+  const rows = await db.webhook.findMany({ where: { districtId, active: true }, select: { id: true, events: true } });
+  return rows.map((h) => ({ id: h.id, events: h.events.split(",") }));
+}
+
+/**
+ * The district's active webhooks, read again at most every WEBHOOK_CACHE_MS (the board's
+ * automatic events, one lookup per tick otherwise). The age counts from when the read was
+ * issued, so an entry never describes a state older than its age; see `subscriptionsChanged`.
+ */
+function cachedSubscriptions(districtId: string, db: Db): Promise<Subscription[]> {
+  const ttl = getEnv().WEBHOOK_CACHE_MS;
+  if (ttl === 0) return readSubscriptions(districtId, db);
+  const hit = cache().get(districtId);
+  if (hit && performance.now() - hit.readAt < ttl) return hit.hooks;
+  const entry: CachedSubscriptions = { readAt: performance.now(), hooks: readSubscriptions(districtId, db) };
+  cache().set(districtId, entry);
+  entry.hooks.catch(() => cache().get(districtId) === entry && cache().delete(districtId));
+  return entry.hooks;
+}
+
+/**
+ * After a webhook of the district was created or deleted (committed): this instance forgets its
+ * list now, and the change is acknowledged only once every other instance's list is older than
+ * the commit (WEBHOOK_CACHE_MS later). An edit made after the answer therefore reaches a new
+ * webhook, and no longer reaches a deleted one, whichever instance accepts it.
+ */
+async function subscriptionsChanged(districtId: string) {
+  cache().delete(districtId);
+  const ttl = getEnv().WEBHOOK_CACHE_MS;
+  if (ttl > 0) await new Promise((resolve) => setTimeout(resolve, ttl));
 }
 
 /** The settings page: each webhook with its latest deliveries (the secret never leaves again). */
@@ -83,14 +124,42 @@ export async function queueWebhookEvent(
   db: Db = getDb(),
   at = new Date(),
 ) {
-  const hooks = await db.webhook.findMany({ where: { districtId, active: true }, select: { id: true, events: true } });
-  const targets = hooks.filter((h) => h.events.split(",").includes(event));
-  if (targets.length === 0) return 0;
-  const payload = JSON.stringify({ event, at: at.toISOString(), data: typeof data === "function" ? await data() : data });
-  for (const h of targets) await db.webhookDelivery.create({ data: { webhookId: h.id, event, payload, nextAttemptAt: at } });
+  return queueWebhookEvents(districtId, [{ event, data, at }], db);
+}
+
+export interface QueuedWebhookEvent {
+  event: WebhookEvent;
+  data: Record<string, unknown> | (() => Promise<Record<string, unknown>>);
+  at: Date;
+}
+
+/**
+ * Several events of one district, in order, with one INSERT for all their deliveries. `cached`
+ * (the board's automatic events): the webhook list may be up to WEBHOOK_CACHE_MS old, which
+ * `subscriptionsChanged` makes safe; elsewhere it is read now. Returns the deliveries queued.
+ */
+export async function queueWebhookEvents(districtId: string, events: QueuedWebhookEvent[], db: Db = getDb(), opts: { cached?: boolean } = {}): Promise<number> {
+  if (events.length === 0) return 0;
+  const hooks = await (opts.cached ? cachedSubscriptions(districtId, db) : readSubscriptions(districtId, db));
+  const rows: { webhookId: string; event: string; payload: string; nextAttemptAt: Date }[] = [];
+  for (const { event, data, at } of events) {
+    const targets = hooks.filter((h) => h.events.includes(event));
+    if (targets.length === 0) continue;
+    const payload = JSON.stringify({ event, at: at.toISOString(), data: typeof data === "function" ? await data() : data });
+    for (const h of targets) rows.push({ webhookId: h.id, event, payload, nextAttemptAt: at });
+  }
+  if (rows.length === 0) return 0;
+  try {
+    await db.webhookDelivery.createMany({ data: rows });
+  } catch (err) {
+    // A webhook deleted since the list was read (its delivery has nothing to belong to): read it now.
+    if (!opts.cached) throw err;
+    cache().delete(districtId);
+    return queueWebhookEvents(districtId, events, db);
+  }
   // Outside a transaction the rows are visible now; inside one, the caller kicks after its commit.
   if ("$transaction" in db) kickDeliveries(db as PrismaClient);
-  return targets.length;
+  return rows.length;
 }
 
 /** Tries due deliveries in the background (never awaited by a request; a slow receiver holds up nothing). */

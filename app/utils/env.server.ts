@@ -103,6 +103,12 @@ const envSchema = z.object({
   WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
   /** A delivery attempt gives up after this long (ms): a slow receiver never holds the app up. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /**
+   * How long an instance may use a district's webhook list read earlier (ms) for the board's
+   * automatic events (item.ticked, card.done). Creating or deleting a webhook is acknowledged only
+   * this long after its commit, so every instance sees it from then on (docs/decisions/050). 0: read every time.
+   */
+  WEBHOOK_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
   /** Schools that have not started this many days after a launch are listed to the district. */
   REMIND_NOT_STARTED_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** Run the reminder scheduler in this process (on by default; every instance may run it, a lease keeps one active). */

@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Logger } from "pino";
 import { emitBoardChanged } from "../../app/models/board-events.server";
-import { projectBoard } from "../../app/models/projection.server";
+import { projectBoard, type Projected } from "../../app/models/projection.server";
 import type { CollabExtension } from "./hooks";
 import type { Room } from "./room";
 
@@ -15,6 +15,8 @@ export class ProjectionScheduler {
   private lastRun = new Map<Room, number>();
   /** When a member of the school last changed the board, since the last projection. */
   private activity = new Map<Room, Date>();
+  /** What the last projection of each room wrote: the next one rewrites only the cards that changed. */
+  private projected = new Map<Room, Projected>();
 
   constructor(
     private readonly intervalMs: number,
@@ -44,6 +46,7 @@ export class ProjectionScheduler {
     this.timers.delete(room);
     this.lastRun.delete(room);
     this.activity.delete(room);
+    this.projected.delete(room);
   }
 
   /** Runs a scheduled projection now (or unconditionally with `force`). */
@@ -62,7 +65,11 @@ export class ProjectionScheduler {
     this.activity.delete(room);
     try {
       // projectBoard logs an unreadable board itself. No school change in this burst: last activity stays.
-      await this.section(room, async (tx) => void (await projectBoard(room.key, room.doc, { at: activityAt, tx })));
+      await this.section(room, async (tx) => {
+        const result = await projectBoard(room.key, room.doc, { at: activityAt, tx, previous: this.projected.get(room) ?? null });
+        if (result.ok && result.projected) this.projected.set(room, result.projected);
+        else this.projected.delete(room);
+      });
       emitBoardChanged({ boardId: room.key.id, campaignId: room.key.campaignId, schoolId: room.key.schoolId, at: at.toISOString() });
     } catch (err) {
       this.log.error({ err, boardId: room.key.id }, "projection failed");

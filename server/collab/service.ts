@@ -39,6 +39,8 @@ export interface CollabOptions {
   projectionDelayMs?: number;
   /** How often open connections' sessions and access are checked again (ms). */
   sessionCheckMs?: number;
+  /** Longest a board's activity waits to be written with what follows it (ms; app/models/activity.server.ts). */
+  activityWindowMs?: number;
   /** Lower or raise limits of server/collab/limits.ts (tests). */
   limits?: Partial<Limits>;
   /** More parts plugged into the update's path (activity feed, cross-instance fan-out…), run after the built-in ones. */
@@ -92,7 +94,7 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
     projectionExtension(projection),
     compactionExtension(new Compactor(store, log), { every: opts.compactEvery, idleMs: opts.idleCompactMs }),
     sessionCheckExtension(sessions, opts.sessionCheckMs, log),
-    activityExtension(createActivityRecorder(db)),
+    activityExtension(createActivityRecorder(db, { windowMs: opts.activityWindowMs })),
     ...(opts.extensions ?? []),
   );
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });

@@ -139,3 +139,60 @@ describe("a board that cannot be read", () => {
     expect(lineOf(await overviewJson(base, admin), "thcs-nam-son").progress).toEqual(good.progress);
   });
 });
+
+describe("the live projection", () => {
+  /** One board's rows, without the bookkeeping column `updatedAt`. */
+  async function rowsOf(boardId: string) {
+    const db = getDb();
+    const [stat, cards, items] = await Promise.all([
+      db.boardStat.findUniqueOrThrow({ where: { boardId } }),
+      db.cardRow.findMany({ where: { boardId }, orderBy: { cardId: "asc" } }),
+      db.checklistRow.findMany({ where: { boardId }, orderBy: { itemId: "asc" } }),
+    ]);
+    const { updatedAt: _, ...rest } = stat;
+    return { stat: rest, cards, items };
+  }
+
+  it("rewrites only the cards that changed, and the whole board when another writer wrote it since", async () => {
+    const collab = await getCollab();
+    const boardId = await boardIdOf("th-bac-son");
+    const key = await getDb().board.findUniqueOrThrow({ where: { id: boardId }, select: { id: true, campaignId: true, schoolId: true } });
+    const teacher = await userId("giaovien.th-bac-son@kienan.demo");
+    const open = (await liveBoard(boardId)).cards.filter((c) => c.checklist.some((i) => !i.done && !i.needsEvidence));
+    expect(open.length).toBeGreaterThanOrEqual(3);
+    const itemOf = (n: number) => open[n]!.checklist.find((i) => !i.done && !i.needsEvidence)!.id;
+    const tick = async (n: number, value = true) => {
+      const done = projected(boardId);
+      const result = await collab.change(boardId, (doc) => setChecklistItemDone(doc, open[n]!.id, itemOf(n), value, { userId: teacher, at: new Date() }), { userId: teacher });
+      expect(result).toMatchObject({ ok: true });
+      await done;
+    };
+    /** The rows a whole projection of the live document writes (it rewrites every card). */
+    const whole = async () => {
+      const doc = await collab.readDoc(boardId);
+      await projectBoard(key, doc, { at: (await getDb().boardStat.findUniqueOrThrow({ where: { boardId } })).lastActivityAt });
+      doc.destroy();
+      return rowsOf(boardId);
+    };
+
+    await tick(0);
+    await tick(1);
+    // The second projection rewrote one card: the rows are what a whole one writes.
+    const live = await rowsOf(boardId);
+    expect(live.items.filter((i) => i.done).length).toBeGreaterThan(0);
+    expect(await whole()).toEqual(live);
+
+    // Another writer (an instance that projected an older state, a rebuild) writes the board after
+    // the room's last projection: its rows for card 2 are older than the room's.
+    const older = await collab.readDoc(boardId);
+    await tick(2);
+    await projectBoard(key, older, { at: null });
+    older.destroy();
+    expect((await getDb().checklistRow.findUniqueOrThrow({ where: { boardId_itemId: { boardId, itemId: itemOf(2) } } })).done).toBe(false);
+    // The room's next projection, for a change to card 0 only, sees that and rewrites every card.
+    await tick(0, false);
+    const after = await rowsOf(boardId);
+    expect(after.items.find((i) => i.itemId === itemOf(2))!.done).toBe(true);
+    expect(await whole()).toEqual(after);
+  });
+});
