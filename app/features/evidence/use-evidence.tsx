@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { EvidenceJson } from "~/models/evidence.server";
+import { EvidenceLog } from "./evidence-list";
 import { canQueue, dequeue, enqueue, keepList, keptList, queuedFor, type QueuedEvidence } from "./offline-queue";
 
 // The board's evidence on the client: listed once from the API, refreshed when a card dialog
@@ -53,19 +54,22 @@ export function EvidenceProvider({ boardId, userId, isPrincipal, readOnly, child
   const [busy, setBusy] = useState(false);
   const flushing = useRef(false);
   const fromServer = useRef(false);
+  // This tab's uploads and removals, replayed over a list that was read before they landed.
+  const [log] = useState(() => new EvidenceLog<EvidenceJson>());
   const base = `/api/v1/boards/${boardId}/evidence`;
   const refresh = useCallback(() => {
+    const since = log.mark();
     fetch(base, { credentials: "same-origin" })
       .then((r) => (r.ok ? r.json() : null))
       .then((body: { evidence: EvidenceJson[] } | null) => {
         if (!body) return;
         fromServer.current = true;
-        setList(body.evidence);
+        setList(log.reconcile(body.evidence, since));
       })
       // Offline: the list as last read (a reload from the service worker still shows the photos).
       .catch(() => (canQueue() ? keptList(boardId).then((kept) => kept && setList((l) => (l.length ? l : kept))) : undefined))
       .catch(() => undefined);
-  }, [base, boardId]);
+  }, [base, boardId, log]);
   useEffect(refresh, [refresh]);
   // Kept on the device as it changes (uploads and removals too), once the server's list has come.
   useEffect(() => {
@@ -85,14 +89,16 @@ export function EvidenceProvider({ boardId, userId, isPrincipal, readOnly, child
         if (sent.kind === "network") break;
         await dequeue(q.id);
         setQueued((l) => l.filter((x) => x.id !== q.id));
-        if (sent.kind === "ok") setList((l) => [...l.filter((e) => e.id !== sent.evidence.id), sent.evidence]);
-        else setRefused((r) => [...r, { name: q.name, code: sent.code }]);
+        if (sent.kind === "ok") {
+          log.added(sent.evidence);
+          setList((l) => [...l.filter((e) => e.id !== sent.evidence.id), sent.evidence]);
+        } else setRefused((r) => [...r, { name: q.name, code: sent.code }]);
       }
       });
     } finally {
       flushing.current = false;
     }
-  }, [base, boardId, userId]);
+  }, [base, boardId, userId, log]);
 
   useEffect(() => {
     if (!canQueue()) return;
@@ -146,7 +152,8 @@ export function EvidenceProvider({ boardId, userId, isPrincipal, readOnly, child
           for (const file of files) {
             const sent: Sent = offline() ? { kind: "network" } : await send(base, cardId, itemId, file, file.name);
             if (sent.kind === "ok") {
-              setList((l) => [...l, sent.evidence]);
+              log.added(sent.evidence);
+              setList((l) => [...l.filter((e) => e.id !== sent.evidence.id), sent.evidence]);
               ok++;
             } else if (sent.kind === "network" && canQueue()) {
               const q = await enqueue({ boardId, userId, cardId, itemId, name: file.name, blob: file });
@@ -164,12 +171,13 @@ export function EvidenceProvider({ boardId, userId, isPrincipal, readOnly, child
       async remove(id) {
         const res = await fetch(`${base}/${id}`, { method: "DELETE", credentials: "same-origin" }).catch(() => null);
         if (res?.status === 204) {
+          log.removed(id);
           setList((l) => l.filter((e) => e.id !== id));
           return null;
         }
         return res ? String(res.status) : "network";
       },
     };
-  }, [list, busy, queued, refused, refresh, base, boardId, readOnly, isPrincipal, userId]);
+  }, [list, busy, queued, refused, refresh, base, boardId, readOnly, isPrincipal, userId, log]);
   return <Ctx.Provider value={api}>{children}</Ctx.Provider>;
 }
