@@ -9,8 +9,8 @@ import { sqlDate } from "./sql.server";
 // The district's overview lines, every school of a campaign, kept per process between requests
 // (docs/decisions/049): a request asks the database what changed since the lines were read and
 // re-reads only that, then filters, sums and pages in memory; the sorted orders are kept too.
-// At 50,000 schools building the lines costs ~0.3–1 s (the lines as one JSON value, the
-// per-board pass over CardRow, statuses); checking them, a few milliseconds.
+// At 50,000 schools reading the lines whole costs ~1–4 s on two loaded cores (the lines as one
+// JSON value, the per-board pass over CardRow, statuses, a sort); checking them, a few milliseconds.
 //
 // What can change a line, and how it is seen — from the database, so a change made through
 // another instance shows as well as one made here:
@@ -21,10 +21,11 @@ import { sqlDate } from "./sql.server";
 // - a report submitted, returned, accepted: the submissions' count, versions, states and
 //   newest times (ReportSubmission has no updatedAt; every transition moves one of these);
 // - the day, the deadline, the campaign's state, the card filters: part of the key.
-// Rows changed in the last minute are read again at every request (commits land out of order,
-// instances' clocks differ), and the whole view is read again at least every 10 minutes.
+// Rows changed in the last minute are looked at again at every request (commits land out of
+// order, instances' clocks differ) and read again if their stamp moved, and the whole view is
+// read again at least every 10 minutes.
 
-/** Rows changed in the last minute are read again at each request. */
+/** Rows changed in the last minute are looked at again at each request. */
 const SKEW_MS = 60_000;
 /** A full read at least this often, whatever happened (a clock off by more than SKEW_MS heals). */
 const FULL_EVERY_MS = 10 * 60_000;

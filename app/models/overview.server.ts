@@ -11,9 +11,9 @@ import { readLines, toSchoolLine, type Counts, type Progress, type SchoolLine } 
 import { inJsonArray } from "./sql.server";
 
 // The district overview as SQL over the projection tables (BoardStat, CardRow), never a decode
-// of board documents: two queries whatever the number of schools. Unfiltered figures come from
-// BoardStat, the same row GET /api/v1/boards reports; category/criterion filters aggregate the
-// matching CardRows instead.
+// of board documents, whatever the number of schools. Unfiltered figures come from BoardStat,
+// the same row GET /api/v1/boards reports; category/criterion filters aggregate the matching
+// CardRows instead. The district's lines are kept between requests (overview-kept.server.ts).
 
 export type { Counts, Progress, SchoolLine };
 
