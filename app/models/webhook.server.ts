@@ -184,11 +184,12 @@ export async function deliverDue(now: Date = new Date(), db: PrismaClient = getD
       });
       if (claimed.count !== 1) return;
       const result = await post(d.webhook.url, d.webhook.secret, d.id, d.event, d.payload);
+      // updateMany: the webhook (and with it this delivery) may have been deleted while it was sent.
       if (result.ok) {
         sent++;
-        await db.webhookDelivery.update({ where: { id: d.id }, data: { status: "delivered", deliveredAt: new Date(), lastStatus: result.status, lastError: null } });
+        await db.webhookDelivery.updateMany({ where: { id: d.id }, data: { status: "delivered", deliveredAt: new Date(), lastStatus: result.status, lastError: null } });
       } else {
-        await db.webhookDelivery.update({ where: { id: d.id }, data: { lastStatus: result.status ?? null, lastError: result.error.slice(0, 500), ...(wait === undefined ? { status: "failed" } : {}) } });
+        await db.webhookDelivery.updateMany({ where: { id: d.id }, data: { lastStatus: result.status ?? null, lastError: result.error.slice(0, 500), ...(wait === undefined ? { status: "failed" } : {}) } });
       }
     }),
   );
