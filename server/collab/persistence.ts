@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { readStoredBoard } from "../../app/models/board.server";
 import { sqlDate } from "../../app/models/sql.server";
 import type { SqliteAppendLog } from "./append-log";
+import type { EditTx, PgEditLog } from "./pg-edit-log";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -41,6 +42,8 @@ export class BoardStore {
      * Not with `coordinate`: there each append commits with its board's lock transaction.
      */
     private readonly log: SqliteAppendLog | null = null,
+    /** PostgreSQL: the edits' own section on plain pg connections (pg-edit-log.ts). */
+    private readonly editLog: PgEditLog | null = null,
   ) {}
 
   /** Rebuilds the document before anyone syncs with it (see readStoredBoard). */
@@ -64,6 +67,15 @@ export class BoardStore {
   }
 
   /**
+   * An edit's section: catch up, validate, append (Room.submit). On PostgreSQL it runs on the edit
+   * log's own connections under the same advisory lock as `exclusive`; elsewhere it is `exclusive`.
+   */
+  edit<T>(boardId: string, fn: (tx: EditTx) => Promise<T>): Promise<T> {
+    if (this.coordinate && this.editLog) return this.editLog.section(boardId, fn);
+    return this.exclusive(boardId, fn);
+  }
+
+  /**
    * Appends one accepted update; resolves once it is committed. Raw SQL: this is every edit's hot
    * path, and a Prisma `create` spends more in its query compiler than SQLite spends on the insert.
    * The date is written the way Prisma writes it (sqlDate), so both paths read alike.
@@ -75,6 +87,7 @@ export class BoardStore {
   /** Closes the log's own connection (after the last append: shutdown). */
   close() {
     this.log?.close();
+    void this.editLog?.close().catch(() => undefined);
   }
 
   /** What was appended after `afterId` (catch-up after a lost cross-instance message or a reconnect). */

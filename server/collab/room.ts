@@ -89,7 +89,7 @@ export class Room {
 
   /**
    * Validates, appends, applies, tells the extensions. Call inside `enqueue`. Validation and the
-   * append run in the board's exclusive section (BoardStore.exclusive), after catching up with
+   * append run in the board's exclusive section (BoardStore.edit), after catching up with
    * what other instances appended (ADR 031); the live document, the broadcast and the hooks
    * follow the commit, so nothing unstored is ever shown or published.
    */
@@ -102,7 +102,7 @@ export class Room {
     const started = performance.now();
     let outcome: Outcome;
     try {
-      outcome = await this.deps.store.exclusive(this.key.id, async (tx): Promise<Outcome> => {
+      outcome = await this.deps.store.edit(this.key.id, async (tx): Promise<Outcome> => {
         if (this.deps.store.coordinate) this.catchUp(await tx.tail(this.lastUpdateId));
         const before = this.board;
         const attempt = () =>

@@ -18,6 +18,7 @@ import { runHooks, runHooksInOrder, type CollabApi, type CollabExtension } from 
 import { LIMITS, type Limits } from "./limits";
 import { schoolMemberIds } from "../../app/models/collab-members.server";
 import { SqliteAppendLog, sqliteFile } from "./append-log";
+import { PgEditLog } from "./pg-edit-log";
 import { BoardStore } from "./persistence";
 import { ProjectionScheduler, projectionExtension } from "./projection";
 import { CLOSE } from "./protocol";
@@ -72,7 +73,12 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
   // Several instances can share a PostgreSQL database: coordinate writes per board (ADR 031).
   // SQLite: appends are group-committed on a connection of their own (ADR 048).
   const sqlite = dbProvider() === "sqlite";
-  const store = new BoardStore(db, !sqlite, sqlite ? new SqliteAppendLog(sqliteFile(getEnv().DATABASE_URL), { synchronous: getEnv().SQLITE_SYNCHRONOUS === "full" ? "FULL" : "NORMAL" }) : null);
+  const store = new BoardStore(
+    db,
+    !sqlite,
+    sqlite ? new SqliteAppendLog(sqliteFile(getEnv().DATABASE_URL), { synchronous: getEnv().SQLITE_SYNCHRONOUS === "full" ? "FULL" : "NORMAL" }) : null,
+    sqlite ? null : new PgEditLog(getEnv().DATABASE_URL),
+  );
   const extensions: CollabExtension[] = [];
   const limits: Limits = { ...LIMITS, ...opts.limits };
   const registry = new RoomRegistry({ db, store, extensions, log, limits, members: schoolMemberIds, missingEvidence: (boardId, itemIds) => itemsWithoutEvidence(boardId, itemIds, db) });
