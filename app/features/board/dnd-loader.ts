@@ -2,7 +2,7 @@ import { useSyncExternalStore } from "react";
 import { hasActivation, remember } from "./drag-handover";
 
 /**
- * Drag and drop (dnd-kit, ~16 KB gzip) is a chunk of its own, fetched at the first sign that the
+ * Drag and drop (dnd-kit and our drag code, ~18 KB gzip) is a chunk of its own, fetched at the first sign that the
  * person may drag — a mouse over the board, a touch, the focus or a key inside it — never by just
  * showing the board (docs/decisions/046-page-weight.md). Until it arrives the board is the same
  * board without drag handlers; when it arrives the columns are rendered again with them.
