@@ -18,10 +18,11 @@ export interface EditTx {
 export class PgEditLog {
   private readonly pool: pg.Pool;
 
-  constructor(connectionString: string, size = 4) {
+  constructor(connectionString: string, onIdleError: (err: Error) => void, size = 4) {
     this.pool = new pg.Pool({ connectionString, max: size, connectionTimeoutMillis: 5_000 });
-    // A connection that breaks while idle (the database restarted): the pool drops it; the next edit gets a new one.
-    this.pool.on("error", () => undefined);
+    // A connection that breaks while idle (the database restarted): the pool drops it and the next
+    // edit gets a new one; said, not thrown (an unhandled 'error' would end the process).
+    this.pool.on("error", onIdleError);
   }
 
   async section<T>(boardId: string, fn: (tx: EditTx) => Promise<T>): Promise<T> {

@@ -77,7 +77,7 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
     db,
     !sqlite,
     sqlite ? new SqliteAppendLog(sqliteFile(getEnv().DATABASE_URL), { synchronous: getEnv().SQLITE_SYNCHRONOUS === "full" ? "FULL" : "NORMAL" }) : null,
-    sqlite ? null : new PgEditLog(getEnv().DATABASE_URL),
+    sqlite ? null : new PgEditLog(getEnv().DATABASE_URL, (err) => log.warn({ err: err.message }, "an idle edit connection to PostgreSQL broke")),
   );
   const extensions: CollabExtension[] = [];
   const limits: Limits = { ...LIMITS, ...opts.limits };

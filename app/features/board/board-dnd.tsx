@@ -22,7 +22,7 @@ import type { Status } from "~/domain";
 import { boardAnnouncements } from "./announcements";
 import { CardFace, DragHandle, type CardProps } from "./board-card";
 import type { CardSummary } from "./board-view-model";
-import { takeActivation } from "./drag-handover";
+import { hasActivation, takeActivation } from "./drag-handover";
 import { columnDropId, dropTarget, findColumn, isRealMove, moveAcross, statusOfColumnDropId, type ColumnIds } from "./drag-logic";
 import { boardKeyboardCoordinates } from "./keyboard-moves";
 import { registerMessages } from "~/i18n/i18n";
@@ -162,6 +162,8 @@ export function SortableBoardCard({ summary, editors, readOnly, onOpen }: CardPr
   const listenersRef = useRef(listeners);
   listenersRef.current = listeners;
   useEffect(() => {
+    // Nothing was pressed before dnd-kit came (every later mount of a card): no frame to wait for.
+    if (!hasActivation()) return;
     // A frame later: the columns and cards have registered as drop targets by then, so a key's
     // pick-up starts where the card is (and is announced as a pick-up, not as a move).
     const frame = requestAnimationFrame(() => {
