@@ -33,6 +33,8 @@ async function firstCard(page: Page) {
   await card.click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toBeVisible();
+  // The dialog's body is a chunk of its own: the frame shows first, its checklist when the chunk is in.
+  await expect(dialog.locator(".board-checklist-item").first()).toBeVisible();
   return dialog;
 }
 
