@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { simpleParser } from "mailparser";
 import { WARDS } from "~/domain/vocabulary";
 import { demoSchools } from "../../prisma/seed-data";
 
@@ -96,25 +97,6 @@ export interface ReceivedMail {
   text: string;
 }
 
-/** Decodes RFC 2047 encoded words ("=?UTF-8?Q?L=E1=BB=9Di_m=E1=BB=9Di?=") in a header. */
-function decodeHeader(value: string): string {
-  return value.replace(/\?=\s+=\?/g, "?==?").replace(/=\?utf-8\?([qb])\?([^?]*)\?=/gi, (_m, enc: string, data: string) =>
-    enc.toLowerCase() === "b" ? Buffer.from(data, "base64").toString("utf8") : qp(data.replace(/_/g, " ")),
-  );
-}
-const qp = (s: string) => Buffer.from(s.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8");
-
-/** The plain-text part of a raw message, decoded (nodemailer sends Vietnamese as quoted-printable or base64). */
-export function parseMail(raw: string, to: string[]): ReceivedMail {
-  const [head] = raw.split(/\r?\n\r?\n/);
-  const subject = decodeHeader((/^Subject: (.*(?:\r?\n[ \t].*)*)/im.exec(head)?.[1] ?? "").replace(/\r?\n[ \t]/g, " "));
-  const part = /Content-Type: text\/plain[^\n]*\r?\n(?:[^\r\n]+\r?\n)*?Content-Transfer-Encoding: ([\w-]+)\r?\n\r?\n([\s\S]*?)\r?\n(?:--|$)/i.exec(raw);
-  if (!part) throw new Error(`no text/plain part in:\n${raw.slice(0, 2000)}`);
-  const [, encoding, body] = part;
-  const text = encoding.toLowerCase() === "base64" ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8") : encoding.toLowerCase() === "quoted-printable" ? qp(body) : body;
-  return { to, subject, text };
-}
-
 /** A real SMTP server on a free local port that keeps what it receives. */
 export async function startSmtp() {
   const { SMTPServer } = await import("smtp-server");
@@ -124,12 +106,15 @@ export async function startSmtp() {
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        mails.push(parseMail(Buffer.concat(chunks).toString("utf8"), session.envelope.rcptTo.map((r) => r.address)));
-        callback();
-      });
+      // mailparser decodes what nodemailer encoded (quoted-printable or base64 bodies, RFC 2047
+      // headers). The mail is kept before the server answers 250, so it is there once sent.
+      simpleParser(stream).then(
+        (mail) => {
+          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject ?? "", text: mail.text ?? "" });
+          callback();
+        },
+        (err: Error) => callback(err),
+      );
     },
   });
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
