@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { readStoredBoard } from "../../app/models/board.server";
 import { sqlDate } from "../../app/models/sql.server";
 import type { SqliteAppendLog } from "./append-log";
-import type { EditTx, PgEditLog } from "./pg-edit-log";
+import { readTail, type EditTx, type PgEditLog, type TailRow } from "./pg-edit-log";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -23,15 +23,24 @@ export interface BoardTx {
   db: Db;
 }
 
+/** The store as seen by a board's projection (see `BoardStore.projecting`). */
+export interface ProjectionTx {
+  /** What was appended after `afterId`, read in one statement (consistent without the board's lock). */
+  tail(afterId: number): Promise<LogTail>;
+  /** The transaction's client: the projection's writes commit with its lock. */
+  db: Db;
+}
+
 /**
  * Durable storage of one board document: a compacted snapshot (BoardDocument) plus an
  * append-only log of accepted updates (BoardUpdate). An update is committed here before it is
  * applied to the live document or broadcast, so an acknowledged edit survives `kill -9`.
  *
  * With `coordinate` (PostgreSQL: several instances may share the database), every section that
- * validates-and-appends, compacts or projects a board runs in a transaction holding that board's
- * advisory lock, after reading what other instances appended meanwhile: two instances never
- * validate one board's updates against different states (docs/decisions/031).
+ * validates-and-appends or compacts a board runs in a transaction holding that board's advisory
+ * lock, after reading what other instances appended meanwhile: two instances never validate one
+ * board's updates against different states (docs/decisions/031). A projection holds a lock of its
+ * own (docs/decisions/052).
  */
 export class BoardStore {
   constructor(
@@ -61,6 +70,23 @@ export class BoardStore {
         // hashtextextended: a 64-bit key from the board id; the lock is released at commit/rollback.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`board:${boardId}`}, 0))`;
         return fn(this.section(tx, boardId));
+      },
+      { maxWait: 5_000, timeout: 15_000 },
+    );
+  }
+
+  /**
+   * Runs `fn` as the only projector of this board across instances (docs/decisions/052): a lock
+   * of its own, `project:<id>`, not the board's, so edits are validated and appended while a
+   * projection writes. Projections still follow one another in log order: each reads the log's
+   * head under this lock, after the one before it committed. A plain call when not coordinating.
+   */
+  async projecting<T>(boardId: string, fn: (tx: ProjectionTx) => Promise<T>): Promise<T> {
+    if (!this.coordinate) return fn({ db: this.db, tail: (afterId) => tail(this.db, boardId, afterId) });
+    return this.db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`project:${boardId}`}, 0))`;
+        return fn({ db: tx, tail: (afterId) => readTail((sql, params) => tx.$queryRawUnsafe<TailRow[]>(sql, ...params), boardId, afterId) });
       },
       { maxWait: 5_000, timeout: 15_000 },
     );

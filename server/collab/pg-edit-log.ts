@@ -12,8 +12,8 @@ export interface EditTx {
  * — on a small pool of plain `pg` connections of its own, in one transaction per edit. Through
  * Prisma's interactive transaction the same five statements each paid the query compiler and the
  * transaction's bookkeeping, several milliseconds of the one thread that also broadcasts
- * (docs/decisions/051-pg-edit-section.md). The lock is the one every other section takes
- * (`BoardStore.exclusive`: load, projection, compaction), so they still exclude each other.
+ * (docs/decisions/051-pg-edit-section.md). The lock is the one load and compaction take
+ * (`BoardStore.exclusive`), so they still exclude each other; a projection has its own (ADR 052).
  */
 export class PgEditLog {
   private readonly pool: pg.Pool;
@@ -60,9 +60,21 @@ async function append(client: pg.PoolClient, boardId: string, update: Uint8Array
   return Number(rows[0]!.id);
 }
 
-async function tail(client: pg.PoolClient, boardId: string, afterId: number): Promise<LogTail> {
-  // One round trip: the snapshot only if a compaction passed `afterId`, then the rows after both.
-  const { rows } = await client.query<{ kind: "s" | "u"; id: number; data: Buffer }>(
+/** A row of the one-statement tail: the snapshot (`s`) or an update (`u`). */
+export interface TailRow {
+  kind: "s" | "u";
+  id: number | bigint;
+  data: Uint8Array;
+}
+
+/**
+ * What the log holds after `afterId`, in one statement: the snapshot only if a compaction passed
+ * `afterId`, then the rows after both. One statement reads one snapshot of the database, so a
+ * compaction committing meanwhile cannot hide rows: this read needs no board lock (ADR 052).
+ * `query` runs it on a pg client or a Prisma transaction ($1 board, $2 afterId).
+ */
+export async function readTail(query: (sql: string, params: [string, number]) => Promise<TailRow[]>, boardId: string, afterId: number): Promise<LogTail> {
+  const rows = await query(
     `WITH snap AS (SELECT "state", "upToId" FROM "BoardDocument" WHERE "boardId" = $1 AND "upToId" > $2)
      SELECT 's' AS kind, "upToId" AS id, "state" AS data FROM snap
      UNION ALL
@@ -76,4 +88,8 @@ async function tail(client: pg.PoolClient, boardId: string, afterId: number): Pr
     snapshot: snap ? { state: new Uint8Array(snap.data), upToId: Number(snap.id) } : null,
     rows: rows.filter((r) => r.kind === "u").map((r) => ({ id: Number(r.id), data: new Uint8Array(r.data) })),
   };
+}
+
+function tail(client: pg.PoolClient, boardId: string, afterId: number): Promise<LogTail> {
+  return readTail((sql, params) => client.query<TailRow>(sql, params).then((r) => r.rows), boardId, afterId);
 }

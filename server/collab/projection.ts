@@ -17,6 +17,8 @@ export class ProjectionScheduler {
   private activity = new Map<Room, Date>();
   /** What the last projection of each room wrote: the next one rewrites only the cards that changed. */
   private projected = new Map<Room, Projected>();
+  /** A projection under way (it no longer holds the room's queue: unload and shutdown wait here). */
+  private running = new Map<Room, Promise<void>>();
 
   constructor(
     private readonly intervalMs: number,
@@ -38,7 +40,7 @@ export class ProjectionScheduler {
   }
 
   pending(room: Room) {
-    return this.timers.has(room);
+    return this.timers.has(room) || this.running.has(room);
   }
 
   forget(room: Room) {
@@ -49,15 +51,26 @@ export class ProjectionScheduler {
     this.projected.delete(room);
   }
 
-  /** Runs a scheduled projection now (or unconditionally with `force`). */
+  /** Runs a scheduled projection now (or unconditionally with `force`), after any under way. */
   async flush(room: Room, force = false) {
+    await this.running.get(room);
     const timer = this.timers.get(room);
     if (!timer && !force) return;
     clearTimeout(timer);
     await this.run(room);
   }
 
-  private async run(room: Room) {
+  private run(room: Room): Promise<void> {
+    const previous = this.running.get(room) ?? Promise.resolve();
+    const run = previous.then(() => this.project(room));
+    this.running.set(room, run);
+    void run.finally(() => {
+      if (this.running.get(room) === run) this.running.delete(room);
+    });
+    return run;
+  }
+
+  private async project(room: Room) {
     this.timers.delete(room);
     const at = new Date();
     this.lastRun.set(room, at.getTime());

@@ -88,12 +88,13 @@ export function createCollabService(options: CollabOptions = {}): CollabServer {
     log,
     store.coordinate
       ? (room, project) =>
-          room.enqueue(() =>
-            store.exclusive(room.key.id, async (tx) => {
-              room.catchUp(await tx.tail(room.lastUpdateId));
-              await project(tx.db as Prisma.TransactionClient);
-            }),
-          )
+          // Under the projection's own lock (ADR 052): catch up to the log's head, then write. The
+          // room's queue is held only to apply what was read, never while the projection writes.
+          store.projecting(room.key.id, async (tx) => {
+            const tail = await tx.tail(room.lastUpdateId);
+            await room.enqueue(() => room.catchUp(tail));
+            await project(tx.db as Prisma.TransactionClient);
+          })
       : undefined,
   );
   extensions.push(

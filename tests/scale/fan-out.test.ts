@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { decodeBoard, moveCard, setChecklistItemDone } from "~/domain";
@@ -110,6 +111,55 @@ describe("two instances serve the same boards", () => {
       }
     } finally {
       controller.abort();
+    }
+  });
+
+  it("a projection waiting on the database holds up no edit on either instance, and the newest state is what it leaves", async () => {
+    const school = schoolFor(7);
+    const board = await boardIdOf(school.slug);
+    const [teacherId, principalId] = await Promise.all([school.teacher, school.principal].map(async (email) => (await getDb().user.findUniqueOrThrow({ where: { email } })).id));
+    const onA = connectBoard(a.url, board, await signIn(a.url, school.teacher));
+    const onB = connectBoard(b.url, board, await signIn(b.url, school.principal));
+    // Someone else's transaction holding the board's overview row (a long report query, a backup).
+    const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await blocker.connect();
+    try {
+      await Promise.all([synced(onA.provider), synced(onB.provider)]);
+      const items = decodeBoard(onA.doc).cards.flatMap((c) => c.checklist.filter((i) => !i.done && !i.needsEvidence).map((i) => ({ card: c.id, item: i.id })));
+      expect(items.length).toBeGreaterThanOrEqual(4);
+      const tick = (doc: Y.Doc, n: number, userId: string) => setChecklistItemDone(doc, items[n]!.card, items[n]!.item, true, { userId, at: new Date() });
+      const ticked = (board: ReturnType<typeof decodeBoard>, n: number) => board.cards.find((c) => c.id === items[n]!.card)!.checklist.find((i) => i.id === items[n]!.item)!.done;
+      const shown = async () => (await getDb().boardStat.findUniqueOrThrow({ where: { boardId: board } })).itemsDone;
+      const before = await shown();
+      tick(onA.doc, 0, teacherId!);
+      await eventually(async () => expect(await shown()).toBe(before + 1), 10_000);
+
+      await blocker.query("BEGIN");
+      await blocker.query(`SELECT 1 FROM "BoardStat" WHERE "boardId" = $1 FOR UPDATE`, [board]);
+      tick(onA.doc, 1, teacherId!);
+      // A's projection of that tick is under way and waits for the row.
+      await eventually(async () => {
+        const [{ waiting }] = await getDb().$queryRaw<{ waiting: number }[]>`
+          SELECT count(*)::int AS waiting FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE "BoardStat"%'`;
+        expect(waiting).toBeGreaterThanOrEqual(1);
+      }, 10_000);
+      // Meanwhile both instances accept edits to the board: stored, and shown on the other side.
+      tick(onA.doc, 2, teacherId!);
+      tick(onB.doc, 3, principalId!);
+      await eventually(() => expect(ticked(decodeBoard(onB.doc), 2) && ticked(decodeBoard(onA.doc), 3)).toBe(true), 5_000);
+      const log = await stored(board);
+      expect([0, 1, 2, 3].map((n) => ticked(log, n))).toEqual([true, true, true, true]);
+      expect(await shown()).toBe(before + 1);
+
+      // The row is free: the waiting projections land in the log's order, the newest state last.
+      await blocker.query("ROLLBACK");
+      await eventually(async () => expect(await shown()).toBe(before + 4), 15_000);
+    } finally {
+      await blocker.query("ROLLBACK").catch(() => undefined);
+      await blocker.end();
+      onA.provider.destroy();
+      onB.provider.destroy();
     }
   });
 
