@@ -116,8 +116,13 @@ export class BoardStore {
     void this.editLog?.close().catch(() => undefined);
   }
 
-  /** What was appended after `afterId` (catch-up after a lost cross-instance message or a reconnect). */
+  /**
+   * What was appended after `afterId` (catch-up after a lost cross-instance message or a reconnect).
+   * With `coordinate`, in one statement: it holds no lock, and another instance's compaction
+   * committing between two reads would hide the rows it folded.
+   */
   tail(boardId: string, afterId: number): Promise<LogTail> {
+    if (this.coordinate) return readTail((sql, params) => this.db.$queryRawUnsafe<TailRow[]>(sql, ...params), boardId, afterId);
     return tail(this.db, boardId, afterId);
   }
 
