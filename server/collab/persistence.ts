@@ -23,13 +23,11 @@ export interface BoardTx {
   db: Db;
 }
 
-/** The store as seen by a board's projection (see `BoardStore.projecting`). */
-export interface ProjectionTx {
-  /** What was appended after `afterId`, read in one statement (consistent without the board's lock). */
-  tail(afterId: number): Promise<LogTail>;
-  /** The transaction's client: the projection's writes commit with its lock. */
-  db: Db;
-}
+/**
+ * The store as seen by a board's projection (see `BoardStore.projecting`): `tail` read in one
+ * statement (consistent without the board's lock), `db` the transaction its writes commit with.
+ */
+export type ProjectionTx = Pick<BoardTx, "tail" | "db">;
 
 /**
  * Durable storage of one board document: a compacted snapshot (BoardDocument) plus an
@@ -86,7 +84,7 @@ export class BoardStore {
     return this.db.$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`project:${boardId}`}, 0))`;
-        return fn({ db: tx, tail: (afterId) => readTail((sql, params) => tx.$queryRawUnsafe<TailRow[]>(sql, ...params), boardId, afterId) });
+        return fn({ db: tx, tail: (afterId) => oneStatementTail(tx, boardId, afterId) });
       },
       { maxWait: 5_000, timeout: 15_000 },
     );
@@ -122,7 +120,7 @@ export class BoardStore {
    * committing between two reads would hide the rows it folded.
    */
   tail(boardId: string, afterId: number): Promise<LogTail> {
-    if (this.coordinate) return readTail((sql, params) => this.db.$queryRawUnsafe<TailRow[]>(sql, ...params), boardId, afterId);
+    if (this.coordinate) return oneStatementTail(this.db, boardId, afterId);
     return tail(this.db, boardId, afterId);
   }
 
@@ -147,6 +145,11 @@ async function append(db: Db, boardId: string, update: Uint8Array, userId: strin
     VALUES (${boardId}, ${Buffer.from(update)}, ${userId}, ${sqlDate(new Date())})
     RETURNING "id"`;
   return Number(rows[0].id);
+}
+
+/** PostgreSQL: `readTail` through Prisma (the edit's section runs the same statement on pg). */
+function oneStatementTail(db: Db, boardId: string, afterId: number): Promise<LogTail> {
+  return readTail((sql, params) => db.$queryRawUnsafe<TailRow[]>(sql, ...params), boardId, afterId);
 }
 
 async function tail(db: Db, boardId: string, afterId: number): Promise<LogTail> {
